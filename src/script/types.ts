@@ -1,0 +1,23 @@
+export type SceneHint =
+  | { kind: 'presenter' }
+  | { kind: 'product'; image: number }
+  | { kind: 'cta' };
+
+export interface ScriptSegment {
+  text: string;
+  scene: SceneHint;
+}
+
+export type Duration = 15 | 30 | 60;
+export type Ratio = '9:16' | '16:9' | '1:1';
+
+export interface ScriptOption {
+  id: string;
+  /** Ad structure, e.g. "hook-benefits-cta". */
+  style: string;
+  /** Short human label shown on the option card. */
+  title: string;
+  segments: ScriptSegment[];
+  /** Estimated spoken length in seconds (replaced by the measured one once voiced). */
+  estimatedSeconds: number;
+}
