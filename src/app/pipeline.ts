@@ -1,0 +1,53 @@
+/** Main-thread orchestration of the pipeline stages: script → voice → timeline. */
+import { buildTimeline, type VoicedSegment } from '../compose/timeline.ts';
+import type { Timeline } from '../compose/types.ts';
+import type { Product } from '../product/types.ts';
+import type { ScriptSegment } from '../script/types.ts';
+import type { ProjectSettings } from '../storage/schema.ts';
+import { joinSpeech, normalizePeak, padSpeech } from '../voice/join.ts';
+import type { Speech, VoiceRequest } from '../voice/types.ts';
+
+/** Seconds the end card stays after the last word. */
+export const TAIL_SECONDS = 0.35;
+
+export type Synthesize = (req: VoiceRequest, opts: { signal?: AbortSignal }) => Promise<Speech>;
+
+export interface Voiceover {
+  speech: Speech;
+  segments: VoicedSegment[];
+}
+
+/** Voices each segment separately (exact scene cuts), then joins and levels them. */
+export async function voiceScript(
+  segments: ScriptSegment[],
+  voice: Omit<VoiceRequest, 'text'>,
+  synthesize: Synthesize,
+  signal?: AbortSignal,
+): Promise<Voiceover> {
+  const spoken = segments.filter((s) => s.text.trim().length > 0);
+  if (spoken.length === 0) throw new Error('The script is empty.');
+  const parts: Speech[] = [];
+  for (const s of spoken) parts.push(await synthesize({ ...voice, text: s.text.trim() }, { signal }));
+  const { speech, spans } = joinSpeech(parts);
+  const padded = padSpeech({ ...speech, pcm: normalizePeak(speech.pcm) }, TAIL_SECONDS);
+  return {
+    speech: padded,
+    segments: spoken.map((segment, i) => ({ segment, start: spans[i]![0], end: spans[i]![1] })),
+  };
+}
+
+export function creativeTimeline(product: Product, settings: ProjectSettings, voiceover: Voiceover): Timeline {
+  const selected = product.images.filter((i) => i.selected);
+  return buildTimeline({
+    ratio: settings.ratio,
+    presenterId: settings.presenterId,
+    product: {
+      name: product.name.trim(),
+      imageCount: selected.length,
+      ...(product.brand ? { brand: product.brand } : {}),
+      ...(product.price ? { price: product.price } : {}),
+    },
+    segments: voiceover.segments,
+    speech: voiceover.speech,
+  });
+}

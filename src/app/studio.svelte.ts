@@ -1,0 +1,298 @@
+import { exportVideo, RenderError } from '../compose/render-client.ts';
+import type { Timeline } from '../compose/types.ts';
+import { encodeSettings, frameCount } from '../encode/settings.ts';
+import { checkImage, MediaError } from '../product/media.ts';
+import { fitScript, generateScripts } from '../script/index.ts';
+import type { ScriptOption } from '../script/types.ts';
+import { addAsset } from '../storage/assets.ts';
+import { StorageError } from '../storage/db.ts';
+import { addMedia, currentProjectId, getMedia, getProject, removeMedia, saveProject } from '../storage/projects.ts';
+import type { ProjectRecord } from '../storage/schema.ts';
+import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
+import { defaultVoiceFor, voiceById } from '../voice/voices.ts';
+import { synthesize } from '../voice/tts-client.ts';
+import { newId, newProject, productProblems, scriptBasis } from './project-defaults.ts';
+import { creativeTimeline, voiceScript, type Voiceover } from './pipeline.ts';
+
+export type ExportStatus =
+  | { status: 'idle' }
+  | { status: 'running'; progress: number; etaSeconds: number | null }
+  | { status: 'done'; url: string; fileName: string; size: number; seconds: number; width: number; height: number }
+  | { status: 'error'; message: string };
+
+/** Export speed assumed before the first export measures it (frames per second at 1080x1920). */
+const ASSUMED_EXPORT_FPS = 55;
+
+function message(err: unknown): string {
+  if (err instanceof MediaError || err instanceof StorageError || err instanceof RenderError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** All state of the Create screen, plus the actions on it. Components only render this. */
+export class Studio {
+  project = $state<ProjectRecord>(newProject({ voiceId: defaultVoiceFor('en').id, presenterId: BUILTIN_PRESENTERS[0]!.id }));
+  loaded = $state(false);
+  /** Media id → object URL for thumbnails. */
+  thumbs = $state<Record<string, string>>({});
+  uploadErrors = $state<string[]>([]);
+  saveError = $state<string | null>(null);
+  /** Set once the user tried to go on with invalid product info: show every problem. */
+  showProblems = $state(false);
+
+  scriptBusy = $state(false);
+  scriptError = $state<string | null>(null);
+  /** Option id → spoken length measured with the real voice. */
+  measured = $state<Record<string, number>>({});
+
+  videoBusy = $state(false);
+  videoError = $state<string | null>(null);
+  voiceover = $state.raw<Voiceover | null>(null);
+  timeline = $state.raw<Timeline | null>(null);
+  images = $state.raw<Blob[]>([]);
+
+  exportState = $state<ExportStatus>({ status: 'idle' });
+  /** Measured export speed (frames per second of 1080p-equivalent work), for the time estimate. */
+  exportFps = $state(ASSUMED_EXPORT_FPS);
+  private exportAbort: AbortController | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private scriptRun = 0;
+
+  /** What the current preview was voiced from; when it changes the preview is out of date. */
+  private voicedKey = $state('');
+
+  problems = $derived(productProblems(this.project));
+  videoStale = $derived(this.voiceover !== null && this.voicedKey !== this.voiceKey());
+  stale = $derived(this.project.script.options.length > 0 && this.project.script.basis !== scriptBasis(this.project));
+  selectedImages = $derived(this.project.product.images.filter((i) => i.selected));
+
+  async load(): Promise<void> {
+    try {
+      const id = await currentProjectId();
+      const saved = id ? await getProject(id) : undefined;
+      if (saved) {
+        this.project = saved;
+        for (const img of saved.product.images) {
+          const m = await getMedia(img.id);
+          if (m) this.thumbs[img.id] = URL.createObjectURL(m.blob);
+        }
+      }
+    } catch (err) {
+      this.saveError = message(err);
+    }
+    this.loaded = true;
+    if (this.project.videoRequested && this.project.script.segments.length) void this.generateVideo();
+  }
+
+  /** Debounced autosave of a plain snapshot of the project. */
+  scheduleSave(snapshot: ProjectRecord): void {
+    if (!this.loaded) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(snapshot), 250);
+  }
+
+  async saveNow(snapshot: ProjectRecord = $state.snapshot(this.project)): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    try {
+      await saveProject({ ...snapshot, updatedAt: Date.now() });
+      this.saveError = null;
+    } catch (err) {
+      this.saveError = message(err);
+    }
+  }
+
+  async addFiles(files: Iterable<File>): Promise<void> {
+    const errors: string[] = [];
+    for (const file of files) {
+      try {
+        const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
+        const info = checkImage(head, file.size, file.name);
+        // Decoding proves the bytes are a real image, not just a valid header.
+        const bmp = await createImageBitmap(file).catch(() => {
+          throw new MediaError('corrupt', `“${file.name}” could not be decoded; the file may be damaged.`);
+        });
+        bmp.close();
+        const id = newId('img');
+        const image = { id, name: file.name, mime: info.mime, width: info.width, height: info.height, selected: this.project.product.images.filter((i) => i.selected).length < 6 };
+        const next: ProjectRecord = { ...$state.snapshot(this.project), updatedAt: Date.now() };
+        next.product.images = [...next.product.images, image];
+        await addMedia({ id, projectId: next.id, name: file.name, mime: info.mime, width: info.width, height: info.height, size: file.size, blob: file, createdAt: Date.now() }, next);
+        this.project.product.images.push(image);
+        this.thumbs[id] = URL.createObjectURL(file);
+      } catch (err) {
+        errors.push(message(err));
+      }
+    }
+    this.uploadErrors = errors;
+  }
+
+  async removeImage(id: string): Promise<void> {
+    const next = $state.snapshot(this.project);
+    next.product.images = next.product.images.filter((i) => i.id !== id);
+    try {
+      await removeMedia(id, next);
+      this.project.product.images = this.project.product.images.filter((i) => i.id !== id);
+      if (this.thumbs[id]) URL.revokeObjectURL(this.thumbs[id]);
+      delete this.thumbs[id];
+    } catch (err) {
+      this.uploadErrors = [message(err)];
+    }
+  }
+
+  toggleImage(id: string): void {
+    const img = this.project.product.images.find((i) => i.id === id);
+    if (img) img.selected = !img.selected;
+  }
+
+  private voiceParams() {
+    const voice = voiceById(this.project.settings.voiceId) ?? defaultVoiceFor(this.project.settings.language);
+    return { voice: voice.espeakVoice, ...(voice.pitch !== undefined ? { pitch: voice.pitch } : {}) };
+  }
+
+  async generateScripts(): Promise<void> {
+    this.showProblems = true;
+    if (this.problems.name || this.problems.images) return;
+    const run = ++this.scriptRun;
+    const p = this.project;
+    const product = {
+      name: p.product.name.trim(),
+      description: p.product.description,
+      features: p.product.features,
+      imageCount: this.selectedImages.length,
+      ...(p.product.price ? { price: p.product.price } : {}),
+      ...(p.product.brand ? { brand: p.product.brand } : {}),
+    };
+    const opts = { language: p.settings.language, duration: p.settings.duration };
+    this.scriptError = null;
+    const options = generateScripts(product, opts);
+    p.script = { options, selectedId: options[0]?.id ?? null, segments: structuredClone($state.snapshot(options[0]?.segments ?? [])), basis: scriptBasis(p) };
+    this.measured = {};
+    // Then time each option with the real voice and nudge it into the duration window.
+    this.scriptBusy = true;
+    const voice = this.voiceParams();
+    try {
+      for (const option of options) {
+        const fitted = await fitScript($state.snapshot(option) as ScriptOption, product, opts, async (text) => (await synthesize({ ...voice, text })).duration);
+        if (run !== this.scriptRun) return;
+        const i = p.script.options.findIndex((o) => o.id === option.id);
+        if (i >= 0) p.script.options[i] = fitted;
+        this.measured[option.id] = fitted.measuredSeconds;
+        if (p.script.selectedId === option.id) p.script.segments = structuredClone($state.snapshot(fitted.segments));
+      }
+    } catch (err) {
+      if (run === this.scriptRun) this.scriptError = `Scripts were written, but timing them with the voice failed: ${message(err)}`;
+    } finally {
+      if (run === this.scriptRun) this.scriptBusy = false;
+    }
+  }
+
+  selectOption(id: string): void {
+    const option = this.project.script.options.find((o) => o.id === id);
+    if (!option) return;
+    this.project.script.selectedId = id;
+    this.project.script.segments = structuredClone($state.snapshot(option.segments));
+  }
+
+  private voiceKey(): string {
+    const p = this.project;
+    return JSON.stringify([p.script.segments.map((s) => s.text), p.settings.voiceId, this.selectedImages.map((i) => i.id), p.product.name.trim(), p.product.price ?? '', p.product.brand ?? '']);
+  }
+
+  /** Ratio and presenter changes need no new voice: rebuild the timeline at once. */
+  relayout(): void {
+    if (!this.voiceover) return;
+    this.timeline = creativeTimeline($state.snapshot(this.project.product), $state.snapshot(this.project.settings), this.voiceover);
+  }
+
+  async generateVideo(): Promise<void> {
+    this.showProblems = true;
+    if (this.problems.name || this.problems.images) return;
+    const segments = $state.snapshot(this.project.script.segments);
+    if (!segments.some((s) => s.text.trim())) {
+      this.videoError = 'Write or generate a script first.';
+      return;
+    }
+    this.videoBusy = true;
+    this.videoError = null;
+    this.project.videoRequested = true;
+    const key = this.voiceKey();
+    try {
+      const voiceover = await voiceScript(segments, this.voiceParams(), synthesize);
+      const blobs: Blob[] = [];
+      for (const img of this.selectedImages) {
+        const m = await getMedia(img.id);
+        if (m) blobs.push(m.blob);
+      }
+      this.images = blobs;
+      this.voiceover = voiceover;
+      this.timeline = creativeTimeline($state.snapshot(this.project.product), $state.snapshot(this.project.settings), voiceover);
+      this.voicedKey = key;
+    } catch (err) {
+      this.videoError = `The video could not be prepared: ${message(err)}`;
+    } finally {
+      this.videoBusy = false;
+    }
+  }
+
+  /** Seconds an export at the chosen resolution is expected to take on this machine. */
+  expectedExportSeconds(): number | null {
+    if (!this.timeline) return null;
+    const s = encodeSettings(this.project.settings.ratio, this.project.settings.resolution);
+    const work = (frameCount(this.timeline.duration, s.fps) * s.width * s.height) / (1080 * 1920);
+    return work / this.exportFps + 1;
+  }
+
+  async exportMp4(): Promise<void> {
+    const timeline = this.timeline;
+    const voiceover = this.voiceover;
+    if (!timeline || !voiceover || this.exportState.status === 'running') return;
+    if (this.exportState.status === 'done') URL.revokeObjectURL(this.exportState.url);
+    const settings = encodeSettings(this.project.settings.ratio, this.project.settings.resolution, timeline.fps);
+    const abort = new AbortController();
+    this.exportAbort = abort;
+    this.exportState = { status: 'running', progress: 0, etaSeconds: this.expectedExportSeconds() };
+    const safeName = (this.project.product.name.trim() || 'talkreel').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 48) || 'talkreel';
+    const fileName = `${safeName}-${this.project.settings.ratio.replace(':', 'x')}-${settings.height}p.mp4`;
+    try {
+      const result = await exportVideo(
+        { timeline, images: this.images, audio: { pcm: voiceover.speech.pcm, sampleRate: voiceover.speech.sampleRate }, settings, fileName: `${newId('exp')}.mp4` },
+        {
+          signal: abort.signal,
+          onProgress: (p) => {
+            const progress = p.frame / p.frames;
+            const eta = progress > 0.05 ? (p.elapsed / progress) * (1 - progress) : this.exportState.status === 'running' ? this.exportState.etaSeconds : null;
+            this.exportState = { status: 'running', progress, etaSeconds: eta };
+          },
+        },
+      );
+      this.exportFps = (result.frames * settings.width * settings.height) / (1080 * 1920) / result.seconds;
+      const url = URL.createObjectURL(result.file);
+      this.exportState = { status: 'done', url, fileName, size: result.file.size, seconds: result.seconds, width: settings.width, height: settings.height };
+      await addAsset({ id: newId('ast'), projectId: this.project.id, name: fileName, mime: 'video/mp4', width: settings.width, height: settings.height, duration: timeline.duration, size: result.file.size, blob: result.file, createdAt: Date.now() }).catch((err: unknown) => {
+        this.saveError = `The video was exported but could not be kept in My Assets: ${message(err)} Download it now.`;
+      });
+    } catch (err) {
+      this.exportState = err instanceof RenderError && err.code === 'cancelled' ? { status: 'idle' } : { status: 'error', message: message(err) };
+    } finally {
+      this.exportAbort = null;
+    }
+  }
+
+  cancelExport(): void {
+    this.exportAbort?.abort();
+  }
+
+  async startNewProject(): Promise<void> {
+    await this.saveNow();
+    this.scriptRun++;
+    for (const url of Object.values(this.thumbs)) URL.revokeObjectURL(url);
+    this.thumbs = {};
+    this.project = newProject({ voiceId: this.project.settings.voiceId, presenterId: this.project.settings.presenterId });
+    this.voiceover = null;
+    this.timeline = null;
+    this.exportState = { status: 'idle' };
+    this.showProblems = false;
+    this.uploadErrors = [];
+    await this.saveNow();
+  }
+}

@@ -1,0 +1,86 @@
+import type { Ratio, SceneHint } from '../script/types.ts';
+import type { Timeline } from './types.ts';
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where things sit at one instant, in design pixels (see DESIGN_SIZE). */
+export interface Layout {
+  card: Rect;
+  /** Presenter box, aspect 3:4, bottom usually past the frame edge (half body). */
+  presenter: Rect;
+  /** Centre line of the captions. */
+  captionY: number;
+  captionMaxW: number;
+  /** 0..1: how much of the end card (name, price, button) is shown. */
+  endCard: number;
+}
+
+type Kind = SceneHint['kind'];
+
+const rect = (x: number, y: number, w: number, h: number): Rect => ({ x, y, w, h });
+/** Presenter box from its width, anchored at a horizontal centre and a bottom edge. */
+const presenterAt = (cx: number, bottom: number, w: number): Rect => rect(cx - w / 2, bottom - (w * 4) / 3, w, (w * 4) / 3);
+
+const LAYOUTS: Record<Ratio, Record<Kind, Layout>> = {
+  '9:16': {
+    presenter: { card: rect(300, 150, 480, 480), presenter: presenterAt(540, 2000, 1100), captionY: 1300, captionMaxW: 960, endCard: 0 },
+    product: { card: rect(60, 150, 960, 1000), presenter: presenterAt(760, 2000, 760), captionY: 1270, captionMaxW: 960, endCard: 0 },
+    cta: { card: rect(110, 170, 860, 860), presenter: presenterAt(800, 2000, 640), captionY: 1420, captionMaxW: 960, endCard: 1 },
+  },
+  '16:9': {
+    presenter: { card: rect(110, 170, 620, 620), presenter: presenterAt(1250, 1200, 900), captionY: 930, captionMaxW: 1500, endCard: 0 },
+    product: { card: rect(80, 80, 1100, 920), presenter: presenterAt(1550, 1160, 720), captionY: 910, captionMaxW: 1040, endCard: 0 },
+    cta: { card: rect(110, 110, 780, 780), presenter: presenterAt(1580, 1160, 660), captionY: 960, captionMaxW: 1500, endCard: 1 },
+  },
+  '1:1': {
+    presenter: { card: rect(60, 60, 380, 380), presenter: presenterAt(600, 1150, 820), captionY: 930, captionMaxW: 960, endCard: 0 },
+    product: { card: rect(50, 50, 700, 760), presenter: presenterAt(830, 1130, 540), captionY: 920, captionMaxW: 960, endCard: 0 },
+    cta: { card: rect(60, 60, 560, 560), presenter: presenterAt(860, 1130, 480), captionY: 960, captionMaxW: 960, endCard: 1 },
+  },
+};
+
+const TRANSITION = 0.45;
+
+export const easeInOut = (x: number): number => (x < 0.5 ? 4 * x * x * x : 1 - Math.pow(-2 * x + 2, 3) / 2);
+const mix = (a: number, b: number, k: number): number => a + (b - a) * k;
+const mixRect = (a: Rect, b: Rect, k: number): Rect => rect(mix(a.x, b.x, k), mix(a.y, b.y, k), mix(a.w, b.w, k), mix(a.h, b.h, k));
+
+export function layoutFor(ratio: Ratio, kind: Kind): Layout {
+  return LAYOUTS[ratio][kind];
+}
+
+/** Index of the scene at time t (binary search; scenes are contiguous and sorted). */
+export function sceneIndexAt(tl: Timeline, t: number): number {
+  let lo = 0;
+  let hi = tl.scenes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tl.scenes[mid]!.start <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The layout at t: each scene's layout, eased into from the previous one at its start. */
+export function layoutAt(tl: Timeline, t: number): Layout {
+  const i = sceneIndexAt(tl, t);
+  const scene = tl.scenes[i]!;
+  const target = layoutFor(tl.ratio, scene.kind);
+  const prev = tl.scenes[i - 1];
+  if (!prev) return target;
+  const k = easeInOut(Math.min(1, Math.max(0, (t - scene.start) / TRANSITION)));
+  if (k >= 1) return target;
+  const from = layoutFor(tl.ratio, prev.kind);
+  return {
+    card: mixRect(from.card, target.card, k),
+    presenter: mixRect(from.presenter, target.presenter, k),
+    captionY: mix(from.captionY, target.captionY, k),
+    captionMaxW: mix(from.captionMaxW, target.captionMaxW, k),
+    endCard: mix(from.endCard, target.endCard, k),
+  };
+}

@@ -1,0 +1,286 @@
+import { mouthAt } from '../lipsync/visemes.ts';
+import { BUILTIN_PRESENTERS, drawPresenter, presenterStateAt } from './presenter/index.ts';
+import type { RenderAssets } from './assets.ts';
+import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './layout.ts';
+import { DESIGN_SIZE, type CaptionLine, type Timeline } from './types.ts';
+
+type Ctx = OffscreenCanvasRenderingContext2D;
+
+export const FONT_FAMILY = 'Inter, "Liberation Sans", "DejaVu Sans", sans-serif';
+const CROSSFADE = 0.45;
+
+/**
+ * Draws the creative at time t (seconds) into ctx, whose canvas is any size of the timeline's
+ * ratio. Preview and export both call this, so what the user previews is what they export.
+ */
+export function renderFrame(ctx: Ctx, tl: Timeline, assets: RenderAssets, t: number): void {
+  const design = DESIGN_SIZE[tl.ratio];
+  const k = ctx.canvas.width / design.w;
+  ctx.save();
+  ctx.setTransform(k, 0, 0, k, 0, 0);
+  const layout = layoutAt(tl, t);
+  const si = sceneIndexAt(tl, t);
+  drawBackdrop(ctx, tl, assets, t, si, design);
+  drawCard(ctx, tl, assets, t, si, layout.card);
+  drawPresenterLayer(ctx, tl, t, layout.presenter);
+  if (layout.endCard > 0.01) drawEndCard(ctx, tl, layout, design);
+  drawCaptions(ctx, tl, t, layout);
+  drawChrome(ctx, tl, t, design);
+  ctx.restore();
+}
+
+function drawBackdrop(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: number, d: { w: number; h: number }): void {
+  const g = ctx.createLinearGradient(0, 0, 0, d.h);
+  g.addColorStop(0, tl.theme.bgTop);
+  g.addColorStop(1, tl.theme.bgBottom);
+  ctx.fillStyle = g;
+  ctx.fillRect(0, 0, d.w, d.h);
+  const scene = tl.scenes[si]!;
+  const draw = (img: number, alpha: number) => {
+    const bd = a.backdrops[img];
+    if (!bd || alpha <= 0) return;
+    ctx.globalAlpha = alpha * 0.55;
+    ctx.imageSmoothingQuality = 'high';
+    // Oversized so the soft edges of the upscaled thumbnail stay off-frame.
+    const s = Math.max(d.w, d.h) * 1.3;
+    ctx.drawImage(bd, (d.w - s) / 2, (d.h - s) / 2, s, s);
+    ctx.globalAlpha = 1;
+  };
+  const prev = tl.scenes[si - 1];
+  const fade = prev && prev.image !== scene.image ? Math.min(1, (t - scene.start) / CROSSFADE) : 1;
+  if (fade < 1 && prev) draw(prev.image, 1 - fade);
+  draw(scene.image, fade);
+  // Vignette keeps captions and the presenter readable over busy photos.
+  const v = ctx.createLinearGradient(0, 0, 0, d.h);
+  v.addColorStop(0, 'rgba(8,10,20,0.35)');
+  v.addColorStop(0.55, 'rgba(8,10,20,0.10)');
+  v.addColorStop(1, 'rgba(8,10,20,0.55)');
+  ctx.fillStyle = v;
+  ctx.fillRect(0, 0, d.w, d.h);
+}
+
+function roundRectPath(ctx: Ctx, r: Rect, radius: number): void {
+  ctx.beginPath();
+  ctx.roundRect(r.x, r.y, r.w, r.h, radius);
+}
+
+/** Draws img to cover rect r, zoomed by z and panned by (px, py) in -1..1. */
+function drawCover(ctx: Ctx, img: ImageBitmap, r: Rect, z: number, px: number, py: number): void {
+  const s = Math.max(r.w / img.width, r.h / img.height) * z;
+  const w = img.width * s;
+  const h = img.height * s;
+  const x = r.x + (r.w - w) / 2 + ((w - r.w) / 2) * px;
+  const y = r.y + (r.h - h) / 2 + ((h - r.h) / 2) * py;
+  ctx.drawImage(img, x, y, w, h);
+}
+
+function drawCard(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: number, card: Rect): void {
+  const radius = Math.min(card.w, card.h) * 0.06;
+  ctx.save();
+  ctx.shadowColor = 'rgba(0,0,0,0.35)';
+  ctx.shadowBlur = 60;
+  ctx.shadowOffsetY = 24;
+  roundRectPath(ctx, card, radius);
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.restore();
+  ctx.save();
+  roundRectPath(ctx, card, radius);
+  ctx.clip();
+  const kenBurns = (sceneIdx: number, alpha: number) => {
+    const scene = tl.scenes[sceneIdx]!;
+    const img = a.images[scene.image];
+    if (!img || alpha <= 0) return;
+    const span = Math.max(0.001, scene.end - scene.start);
+    const p = Math.min(1, Math.max(0, (t - scene.start) / span));
+    // Alternate the direction of the slow push-in per scene so cuts feel intentional.
+    const dir = sceneIdx % 2 === 0 ? 1 : -1;
+    ctx.globalAlpha = alpha;
+    drawCover(ctx, img, card, 1.02 + 0.08 * p, dir * (p - 0.5) * 0.8, -0.2 + 0.3 * p);
+    ctx.globalAlpha = 1;
+  };
+  const scene = tl.scenes[si]!;
+  const prev = tl.scenes[si - 1];
+  const fade = prev && prev.image !== scene.image ? easeInOut(Math.min(1, (t - scene.start) / CROSSFADE)) : 1;
+  if (fade < 1) kenBurns(si - 1, 1);
+  kenBurns(si, fade);
+  ctx.restore();
+}
+
+function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, box: Rect): void {
+  const look = BUILTIN_PRESENTERS.find((p) => p.id === tl.presenterId) ?? BUILTIN_PRESENTERS[0]!;
+  const speaking = tl.speaking.some(([s, e]) => t >= s && t <= e);
+  const state = presenterStateAt(t, mouthAt(tl.visemes, t), tl.seed, speaking);
+  // A soft contact shadow grounds the presenter over the backdrop.
+  ctx.save();
+  const sh = ctx.createRadialGradient(box.x + box.w / 2, box.y + box.h * 0.9, 0, box.x + box.w / 2, box.y + box.h * 0.9, box.w * 0.6);
+  sh.addColorStop(0, 'rgba(0,0,0,0.35)');
+  sh.addColorStop(1, 'rgba(0,0,0,0)');
+  ctx.fillStyle = sh;
+  ctx.fillRect(box.x - box.w * 0.2, box.y + box.h * 0.4, box.w * 1.4, box.h * 0.8);
+  ctx.restore();
+  drawPresenter(ctx, look, state, box);
+}
+
+function font(size: number, weight = 800): string {
+  return `${weight} ${Math.round(size)}px ${FONT_FAMILY}`;
+}
+
+/** The caption line on screen at t, or null between lines. */
+export function captionAt(tl: Timeline, t: number): CaptionLine | null {
+  let lo = 0;
+  let hi = tl.captions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = tl.captions[mid]!;
+    if (t < c.start) hi = mid - 1;
+    else if (t >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return null;
+}
+
+function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
+  const line = captionAt(tl, t);
+  if (!line) return;
+  const size = tl.ratio === '16:9' ? 64 : 72;
+  ctx.font = font(size);
+  ctx.textBaseline = 'middle';
+  const space = size * 0.28;
+  const padX = size * 0.22;
+  const words = line.words.map((w) => ({ ...w, width: ctx.measureText(w.text).width }));
+  // Wrap into rows that fit the caption width.
+  const rows: (typeof words)[] = [[]];
+  let rowW = 0;
+  for (const w of words) {
+    const need = w.width + padX * 2 + (rows[rows.length - 1]!.length ? space : 0);
+    if (rowW + need > layout.captionMaxW && rows[rows.length - 1]!.length) {
+      rows.push([]);
+      rowW = 0;
+    }
+    rows[rows.length - 1]!.push(w);
+    rowW += need;
+  }
+  const lineH = size * 1.3;
+  const cx = DESIGN_SIZE[tl.ratio].w / 2;
+  const appear = easeInOut(Math.min(1, (t - line.start) / 0.12));
+  rows.forEach((row, ri) => {
+    const total = row.reduce((n, w, i) => n + w.width + padX * 2 + (i ? space : 0), 0);
+    let x = cx - total / 2;
+    const y = layout.captionY + (ri - (rows.length - 1) / 2) * lineH + (1 - appear) * 18;
+    for (const w of row) {
+      const active = t >= w.start && t < w.end + 0.05;
+      const bw = w.width + padX * 2;
+      ctx.globalAlpha = appear;
+      if (active) {
+        ctx.fillStyle = tl.theme.accent;
+        ctx.beginPath();
+        ctx.roundRect(x, y - size * 0.62, bw, size * 1.24, size * 0.22);
+        ctx.fill();
+        ctx.fillStyle = tl.theme.accentInk;
+        ctx.fillText(w.text, x + padX, y + size * 0.04);
+      } else {
+        ctx.lineJoin = 'round';
+        ctx.lineWidth = size * 0.16;
+        ctx.strokeStyle = 'rgba(10,12,24,0.85)';
+        ctx.strokeText(w.text, x + padX, y + size * 0.04);
+        ctx.fillStyle = t >= w.end ? '#ffffff' : 'rgba(255,255,255,0.92)';
+        ctx.fillText(w.text, x + padX, y + size * 0.04);
+      }
+      ctx.globalAlpha = 1;
+      x += bw + space;
+    }
+  });
+}
+
+function drawEndCard(ctx: Ctx, tl: Timeline, layout: Layout, d: { w: number; h: number }): void {
+  const a = layout.endCard;
+  const card = layout.card;
+  const wide = tl.ratio === '16:9';
+  // Name and price sit under the card (9:16, 1:1) or beside it (16:9).
+  const x = wide ? card.x + card.w + 70 : card.x;
+  const maxW = wide ? d.w - x - 80 : card.w;
+  let y = wide ? card.y + 40 : card.y + card.h + 60;
+  ctx.save();
+  ctx.globalAlpha = a;
+  ctx.textBaseline = 'top';
+  const nameSize = wide ? 76 : 68;
+  ctx.font = font(nameSize, 800);
+  ctx.fillStyle = '#ffffff';
+  for (const row of wrapText(ctx, tl.productName, maxW).slice(0, 2)) {
+    ctx.fillText(row, x, y);
+    y += nameSize * 1.15;
+  }
+  if (tl.brand) {
+    ctx.font = font(nameSize * 0.45, 600);
+    ctx.fillStyle = 'rgba(255,255,255,0.75)';
+    ctx.fillText(tl.brand.toUpperCase(), x, y + 6);
+    y += nameSize * 0.75;
+  }
+  y += 18;
+  const btnH = wide ? 96 : 92;
+  let bx = x;
+  if (tl.price) {
+    ctx.font = font(btnH * 0.48, 800);
+    const pw = ctx.measureText(tl.price).width + 56;
+    ctx.fillStyle = 'rgba(255,255,255,0.14)';
+    ctx.beginPath();
+    ctx.roundRect(bx, y, pw, btnH, btnH / 2);
+    ctx.fill();
+    ctx.fillStyle = '#ffffff';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(tl.price, bx + 28, y + btnH / 2 + 2);
+    bx += pw + 20;
+  }
+  ctx.font = font(btnH * 0.42, 800);
+  const label = `${tl.cta}  →`;
+  const cw = ctx.measureText(label).width + 72;
+  ctx.fillStyle = tl.theme.accent;
+  ctx.beginPath();
+  ctx.roundRect(bx, y, cw, btnH, btnH / 2);
+  ctx.fill();
+  ctx.fillStyle = tl.theme.accentInk;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, bx + 36, y + btnH / 2 + 2);
+  ctx.restore();
+}
+
+export function wrapText(ctx: Ctx, text: string, maxW: number): string[] {
+  const rows: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = cur ? `${cur} ${word}` : word;
+    if (ctx.measureText(next).width > maxW && cur) {
+      rows.push(cur);
+      cur = word;
+    } else cur = next;
+  }
+  if (cur) rows.push(cur);
+  return rows;
+}
+
+/** Story-style progress bar and a brand chip: small touches that make it look finished. */
+function drawChrome(ctx: Ctx, tl: Timeline, t: number, d: { w: number; h: number }): void {
+  const margin = tl.ratio === '9:16' ? 60 : 50;
+  const y = tl.ratio === '9:16' ? 70 : 30;
+  const w = d.w - margin * 2;
+  ctx.fillStyle = 'rgba(255,255,255,0.25)';
+  ctx.beginPath();
+  ctx.roundRect(margin, y, w, 8, 4);
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  ctx.beginPath();
+  ctx.roundRect(margin, y, Math.max(8, (w * Math.min(t, tl.duration)) / tl.duration), 8, 4);
+  ctx.fill();
+  const label = (tl.brand || tl.productName).toUpperCase();
+  if (tl.ratio !== '9:16') return; // the card sits under the bar on wider ratios
+  ctx.font = font(30, 700);
+  ctx.textBaseline = 'middle';
+  const lw = Math.min(ctx.measureText(label).width, w - 80) + 48;
+  ctx.fillStyle = 'rgba(10,12,24,0.45)';
+  ctx.beginPath();
+  ctx.roundRect(margin, y + 24, lw, 52, 26);
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  ctx.fillText(label, margin + 24, y + 51, w - 80);
+}

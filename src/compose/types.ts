@@ -1,0 +1,68 @@
+import type { VisemeKey } from '../lipsync/types.ts';
+import type { Ratio, SceneHint } from '../script/types.ts';
+
+export interface CaptionWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A group of words shown together; the word being spoken is highlighted. */
+export interface CaptionLine {
+  start: number;
+  end: number;
+  words: CaptionWord[];
+}
+
+export interface Scene {
+  start: number;
+  end: number;
+  kind: SceneHint['kind'];
+  /** Product image shown in this scene (index into the selected images). */
+  image: number;
+  text: string;
+}
+
+export interface Theme {
+  /** Highlight colour (active caption word, buttons). */
+  accent: string;
+  /** Text colour drawn on the accent. */
+  accentInk: string;
+  bgTop: string;
+  bgBottom: string;
+}
+
+/** Everything needed to draw any instant of a creative; plain data, cloneable to a worker. */
+export interface Timeline {
+  ratio: Ratio;
+  /** Seconds. */
+  duration: number;
+  fps: number;
+  scenes: Scene[];
+  captions: CaptionLine[];
+  visemes: VisemeKey[];
+  /** Speaking intervals (seconds) so the presenter is livelier while talking. */
+  speaking: Array<[number, number]>;
+  presenterId: string;
+  seed: number;
+  productName: string;
+  brand?: string;
+  price?: string;
+  cta: string;
+  theme: Theme;
+  imageCount: number;
+}
+
+/** Layout is computed on a fixed design canvas per ratio, then scaled to the output size. */
+export const DESIGN_SIZE: Record<Ratio, { w: number; h: number }> = {
+  '9:16': { w: 1080, h: 1920 },
+  '16:9': { w: 1920, h: 1080 },
+  '1:1': { w: 1080, h: 1080 },
+};
+
+export function outputSize(ratio: Ratio, resolution: 720 | 1080): { w: number; h: number } {
+  const d = DESIGN_SIZE[ratio];
+  const k = resolution / Math.min(d.w, d.h);
+  // H.264 wants even dimensions.
+  return { w: Math.round((d.w * k) / 2) * 2, h: Math.round((d.h * k) / 2) * 2 };
+}

@@ -1,0 +1,87 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME, DB_VERSION, type TalkreelDB } from './schema.ts';
+
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    readonly code: 'quota' | 'blocked' | 'version' | 'unavailable' | 'failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Quota errors come as QuotaExceededError, or as Chromium's AbortError from a full disk. */
+export function toStorageError(err: unknown): StorageError {
+  if (err instanceof StorageError) return err;
+  const name = (err as { name?: string } | null)?.name;
+  const msg = String((err as { message?: string } | null)?.message ?? err);
+  if (name === 'QuotaExceededError' || (name === 'AbortError' && /quota|space/i.test(msg))) {
+    return new StorageError('quota', 'The browser has no room left to save this. Free space by deleting old exports, then try again. Nothing already saved was lost.', { cause: err });
+  }
+  if (name === 'VersionError') {
+    return new StorageError('version', 'A newer version of talkreel is open in another tab. Reload this tab to continue.', { cause: err });
+  }
+  return new StorageError('failed', `Saving failed: ${msg}`, { cause: err });
+}
+
+/**
+ * Migrations: each step upgrades from version `v` to `v + 1` and must be idempotent, so a
+ * half-applied upgrade (tab closed mid-way) is safe to run again.
+ */
+const MIGRATIONS: Array<(db: IDBPDatabase<TalkreelDB>) => void> = [
+  (db) => {
+    if (!db.objectStoreNames.contains('projects')) db.createObjectStore('projects', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+    if (!db.objectStoreNames.contains('media')) db.createObjectStore('media', { keyPath: 'id' }).createIndex('projectId', 'projectId');
+    if (!db.objectStoreNames.contains('assets')) {
+      const assets = db.createObjectStore('assets', { keyPath: 'id' });
+      assets.createIndex('projectId', 'projectId');
+      assets.createIndex('createdAt', 'createdAt');
+    }
+    if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+  },
+];
+
+let dbPromise: Promise<IDBPDatabase<TalkreelDB>> | null = null;
+/** Set when another tab upgraded the schema: this tab must stop writing. */
+let outdated = false;
+
+export function isOutdated(): boolean {
+  return outdated;
+}
+
+export function openDb(name = DB_NAME): Promise<IDBPDatabase<TalkreelDB>> {
+  dbPromise ??= openDB<TalkreelDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db);
+    },
+    blocking() {
+      // A newer schema wants in: close so it can upgrade, and stop writing here.
+      outdated = true;
+      void dbPromise?.then((db) => db.close());
+    },
+  }).catch((err: unknown) => {
+    dbPromise = null;
+    throw toStorageError(err);
+  });
+  return dbPromise;
+}
+
+/** Runs a storage operation, turning browser errors into StorageError. */
+export async function withDb<T>(fn: (db: IDBPDatabase<TalkreelDB>) => Promise<T>): Promise<T> {
+  if (outdated) throw new StorageError('version', 'A newer version of talkreel is open in another tab. Reload this tab to continue.');
+  try {
+    return await fn(await openDb());
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+let persistAsked = false;
+/** Ask once, after the first real save, that the browser not evict the user's work. */
+export function requestPersistence(): void {
+  if (persistAsked || typeof navigator === 'undefined' || !navigator.storage?.persist) return;
+  persistAsked = true;
+  void navigator.storage.persist().catch(() => undefined);
+}

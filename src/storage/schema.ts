@@ -1,0 +1,68 @@
+import type { DBSchema } from 'idb';
+import type { Product } from '../product/types.ts';
+import type { Duration, Ratio, ScriptOption, ScriptSegment } from '../script/types.ts';
+
+export const DB_NAME = 'talkreel';
+export const DB_VERSION = 1;
+
+export interface ProjectSettings {
+  ratio: Ratio;
+  duration: Duration;
+  language: string;
+  voiceId: string;
+  presenterId: string;
+  resolution: 720 | 1080;
+}
+
+export interface ProjectScript {
+  options: ScriptOption[];
+  selectedId: string | null;
+  /** What the voice speaks: the chosen option's segments, possibly edited by the user. */
+  segments: ScriptSegment[];
+  /** Fingerprint of the inputs the options were written from; differs => script is stale. */
+  basis: string;
+}
+
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  product: Product;
+  settings: ProjectSettings;
+  script: ProjectScript;
+  /** The user pressed Generate Video: on reload the preview is rebuilt without asking. */
+  videoRequested: boolean;
+}
+
+export interface MediaRecord {
+  id: string;
+  projectId: string;
+  name: string;
+  mime: string;
+  width: number;
+  height: number;
+  size: number;
+  blob: Blob;
+  createdAt: number;
+}
+
+export interface AssetRecord {
+  id: string;
+  projectId: string;
+  name: string;
+  mime: string;
+  width: number;
+  height: number;
+  duration: number;
+  size: number;
+  blob: Blob;
+  createdAt: number;
+}
+
+export interface TalkreelDB extends DBSchema {
+  projects: { key: string; value: ProjectRecord; indexes: { updatedAt: number } };
+  media: { key: string; value: MediaRecord; indexes: { projectId: string } };
+  assets: { key: string; value: AssetRecord; indexes: { projectId: string; createdAt: number } };
+  meta: { key: string; value: unknown };
+}

@@ -1,0 +1,41 @@
+/**
+ * The render worker's contract, kept free of runtime imports so the page (DOM lib) and the
+ * worker (WebWorker lib) can both type-check against it.
+ */
+import type { Timeline } from '../../src/compose/types.ts';
+import type { EncodeSettings } from '../../src/encode/settings.ts';
+
+export interface ExportJob {
+  timeline: Timeline;
+  images: Blob[];
+  /** Mono voiceover, starting at t = 0. */
+  audio: { pcm: Float32Array; sampleRate: number };
+  settings: EncodeSettings;
+  /** OPFS file name the MP4 streams into (so a long export never sits whole in memory). */
+  fileName: string;
+}
+
+export interface ExportProgress {
+  frame: number;
+  frames: number;
+  /** Wall seconds since the export started. */
+  elapsed: number;
+}
+
+export interface ExportResult {
+  file: File;
+  frames: number;
+  /** Wall seconds for the whole export. */
+  seconds: number;
+  /** Seconds spent flushing the encoder after the last frame. */
+  finalizeSeconds: number;
+}
+
+export interface RenderApi {
+  attachPreview(canvas: OffscreenCanvas): Promise<void>;
+  resizePreview(width: number, height: number): void;
+  setCreative(timeline: Timeline, images: Blob[]): Promise<void>;
+  setTimeline(timeline: Timeline): void;
+  drawPreview(t: number): void;
+  exportMp4(job: ExportJob, onProgress: (p: ExportProgress) => void): Promise<ExportResult>;
+}
