@@ -16,5 +16,9 @@ export default defineConfig({
   worker: { format: 'es' },
   // espeak-ng locates its 24 MB data file next to its own module URL: keep it un-bundled in dev.
   optimizeDeps: { exclude: ['@echogarden/espeak-ng-emscripten'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: { app: 'index.html', headless: 'headless.html' } },
+  },
 });

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const example = (name: string) => fileURLToPath(new URL(`../examples/${name}`, import.meta.url));
+
+test('bad input gets a clear inline message and loses nothing', async ({ page }, testInfo) => {
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const fakePng = testInfo.outputPath('notes.png');
+  writeFileSync(fakePng, 'These are my shopping notes, not a picture.\n'.repeat(20));
+  // A real JPEG header followed by 11 MB of padding: valid bytes, too big.
+  const bigJpeg = testInfo.outputPath('huge.jpg');
+  writeFileSync(bigJpeg, Buffer.concat([readFileSync(example('bottle-hero.jpg')), Buffer.alloc(11 * 1024 * 1024)]));
+  // A PNG whose header claims 30000 x 30000 pixels (a decompression bomb in waiting).
+  const bomb = testInfo.outputPath('bomb.png');
+  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=red:s=16x16', '-frames:v', '1', '-y', bomb]);
+  const bombBytes = readFileSync(bomb);
+  bombBytes.writeUInt32BE(30000, 16);
+  bombBytes.writeUInt32BE(30000, 20);
+  writeFileSync(bomb, bombBytes);
+
+  await page.goto('/');
+  await page.getByTestId('product-description').fill('Hand-thrown stoneware mug that keeps coffee warm.');
+
+  // Empty name and no images: both problems are shown, nothing typed is lost.
+  await page.getByTestId('generate-scripts').click();
+  await expect(page.getByText('Give the product a name')).toBeVisible();
+  await expect(page.getByTestId('images-error')).toHaveText(/Add at least 2 product images \(0 so far\)/);
+  await expect(page.getByTestId('product-description')).toHaveValue('Hand-thrown stoneware mug that keeps coffee warm.');
+  await expect(page.getByTestId('script-option')).toHaveCount(0);
+
+  await page.getByTestId('image-input').setInputFiles([fakePng, bigJpeg, bomb, example('bottle-hero.jpg')]);
+  const errors = page.getByTestId('upload-error');
+  await expect(errors).toHaveCount(3);
+  await expect(errors.nth(0)).toHaveText(/“notes\.png” is not a PNG or JPEG image/);
+  await expect(errors.nth(1)).toHaveText(/“huge\.jpg” is 11\.0 MB; images must be under 10 MB/);
+  await expect(errors.nth(2)).toHaveText(/“bomb\.png” is 30000×30000 px/);
+  // The one good image was kept; one image is still not enough.
+  await expect(page.getByTestId('image-thumb')).toHaveCount(1);
+  await expect(page.getByTestId('images-error')).toHaveText(/Add at least 2 product images \(1 so far\)/);
+
+  await page.getByTestId('product-name').fill('Stoneware Mug');
+  await expect(page.getByText('Give the product a name')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('bad-input.png'), fullPage: true });
+
+  // Deselecting below two images is caught too.
+  await page.getByTestId('image-input').setInputFiles([example('bottle-colours.jpg')]);
+  await expect(page.getByTestId('image-thumb')).toHaveCount(2);
+  await expect(page.getByTestId('images-error')).toHaveCount(0);
+  await page.getByTestId('image-thumb').first().click();
+  await expect(page.getByTestId('images-error')).toHaveText(/Select at least 2 images for the video \(1 selected\)/);
+
+  // Everything entered survives a reload, including the deselection.
+  await page.reload();
+  await expect(page.getByTestId('product-name')).toHaveValue('Stoneware Mug');
+  await expect(page.getByTestId('product-description')).toHaveValue('Hand-thrown stoneware mug that keeps coffee warm.');
+  await expect(page.getByTestId('image-thumb')).toHaveCount(2);
+  await expect(page.getByTestId('image-thumb').first()).toHaveAttribute('aria-pressed', 'false');
+});

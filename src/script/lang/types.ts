@@ -1,0 +1,146 @@
+/**
+ * Per-language data for the script generator. Adding a language = adding one LanguagePack
+ * (see en.ts) and registering it in lang/index.ts. Template strings use {slots}:
+ *
+ *   {name} product name · {brand} brand (only when not already part of the name)
+ *   {price} price as given · {thing} category noun ("kettle"), {a_thing} ("a kettle"),
+ *   {this_thing} ("this kettle"), {things} ("kettles") — only when the category is known
+ *   {verb} base-form verb phrase from a selling point ("keep water hot for 30 minutes")
+ *   {verb3} the same in the third person ("keeps water hot for 30 minutes")
+ *   {n} / {N} number of selling points in the script, as a word ("three" / "Three")
+ *
+ * Point frames also get: {c} connector ("Plus, "), {p} the point with its first letter
+ * lower-cased, {P} capitalised, {the_p} with a definite article where one fits, {key} / {value}
+ * / {Value} for "Key: value" specs, {be} "is"/"are" agreeing with the spec key.
+ *
+ * A template is only used when every slot it names has a value, so lines that need a price,
+ * a brand or a category simply drop out when the product data lacks them.
+ */
+import type { SpeechRate } from '../estimate.ts';
+
+export type StyleId = 'hook-benefits-cta' | 'problem-solution' | 'demo' | 'offer-value' | 'listicle';
+
+/** How a selling point reads grammatically, which decides how it can be framed. */
+export type PointKind =
+  | 'statement' // a full sentence: "The double wall keeps heat in."
+  | 'noun' // a noun phrase: "Gooseneck spout for precise pouring"
+  | 'adj' // an adjective phrase: "Dishwasher safe", "Made from recycled steel"
+  | 'verb' // a third-person verb phrase: "Keeps water hot for 30 minutes"
+  | 'imperative' // "Pour with precision"
+  | 'spec' // "Capacity: 1.2 L"
+  | 'included' // "Carrying case included"
+  | 'box'; // "In the box: kettle, lid, filter"
+
+export type LineScene = 'presenter' | 'product' | 'cta';
+
+export interface LineTemplate {
+  t: string;
+  scene?: LineScene;
+  /** Only used when the product has at least this many images. */
+  minImages?: number;
+  /** Preferred over plain lines when eligible (e.g. a hook that uses the category). */
+  prefer?: boolean;
+  /** Only used for these durations. */
+  durations?: readonly number[];
+}
+export type Line = string | LineTemplate;
+
+export interface PointFrame {
+  t: string;
+  /** Frames without {c} are used only where no connector is wanted. */
+}
+
+export interface Connectors {
+  first: readonly string[];
+  middle: readonly string[];
+  last: readonly string[];
+}
+
+export interface StructureText {
+  /** Card title. */
+  title: string;
+  /** Opening line(s), presenter on screen. One is picked. */
+  hooks: readonly Line[];
+  /** Introduces the product by name when the hook didn't. One is picked. */
+  intros?: readonly Line[];
+  /** Optional presenter lines after the intro. */
+  opens?: readonly Line[];
+  /** Optional lines between selling points (product scenes by default). */
+  mids?: readonly Line[];
+  /** Optional lines before the call to action. */
+  closes?: readonly Line[];
+  /** The call to action. One is picked. */
+  ctas: readonly Line[];
+  /** A line always placed right before the CTA when its slots are filled (e.g. the price). */
+  keyLines?: readonly Line[];
+  /** Optional lines after the CTA. */
+  ctaExtras?: readonly Line[];
+  /** Connectors in front of selling points (defaults to the pack's). */
+  connectors?: Connectors;
+  /** Numbered labels in front of the points' bare form ("First up: "); {k} = ordinal number word. */
+  labels?: Connectors;
+  /** Frames that replace the pack's for some point kinds in this structure. */
+  frames?: Partial<Record<PointKind, readonly string[]>>;
+  /** Skip the structure when fewer selling points than this are available. */
+  minPoints?: number;
+  /** Repeat points in a recap when material is thin (breaks numbered structures, so optional). */
+  recap?: boolean;
+}
+
+export interface Classified {
+  kind: PointKind;
+  /** Third-person verb phrase ("keeps water hot"), when one can be read off the point. */
+  verb3?: string;
+  /** Base-form verb phrase ("keep water hot"). */
+  verb?: string;
+  key?: string;
+  value?: string;
+  /** The key / the included thing is plural ("Dimensions", "Two brushes included"). */
+  plural?: boolean;
+}
+
+export interface LanguagePack {
+  code: string;
+  rate?: SpeechRate;
+  abbreviations: readonly string[];
+  /** Longest selling point kept (in words); longer ones are cut at a clause boundary. */
+  maxPointWords: number;
+  /** Grammatical reading of a cleaned selling point (no terminal punctuation). */
+  classify(text: string): Classified;
+  /** Makes numbers/units speakable ("1.2L" → "1.2 liters", "w/" → "with"). */
+  speakable(text: string): string;
+  /** "the " + noun phrase, or the phrase unchanged when it already has a determiner. */
+  definite(phrase: string): string;
+  /** Joins a list: "a, b and c". */
+  list(items: readonly string[]): string;
+  numberWord(n: number): string;
+  /** Point frames by kind; the first one is the default. */
+  frames: Record<PointKind, readonly string[]>;
+  /** The point as a clause, for use after a label ("Number two: it's dishwasher safe"). */
+  bare: Record<PointKind, string>;
+  /** Frames re-using a point in a recap. */
+  recapFrames: Record<PointKind, readonly string[]>;
+  recapHeaders: readonly Line[];
+  connectors: Connectors;
+  /** Lines any structure may borrow when it needs more length. */
+  generic: { opens: readonly Line[]; mids: readonly Line[]; closes: readonly Line[]; ctaExtras: readonly Line[] };
+  structures: Record<StyleId, StructureText>;
+  category: {
+    /** Common product nouns, singular (and plural-only ones like "headphones"). */
+    nouns: readonly string[];
+    pluralOnly: readonly string[];
+    plural(noun: string): string;
+    indefinite(noun: string, pluralOnly: boolean): string;
+    demonstrative(noun: string, pluralOnly: boolean): string;
+  };
+  /** Sentences matching any of these are not selling points (shipping, returns, promo…). */
+  junk: readonly RegExp[];
+  benefitWords: readonly string[];
+  concreteWords: readonly string[];
+  /** Words whose capitalisation is kept when a point is lower-cased. */
+  properNouns: readonly string[];
+  /** Keys of "Key: value" lines that are just labels ("Note: …"): the value is kept alone. */
+  labelKeys: readonly string[];
+  /** Keys that announce the box contents ("Package includes: …"). */
+  boxKeys: readonly string[];
+}
