@@ -98,12 +98,18 @@ async function load(): Promise<Engine> {
   try {
     // @ts-expect-error -- the package ships no type declarations; its shape is declared above.
     const imported = (await import('@echogarden/espeak-ng-emscripten')) as { default: EspeakInit };
+    let lastReport = 0;
     const module = await Promise.race([
       imported.default({
+        // "Downloading data... (loaded/total)", once per network chunk: passed on at most
+        // every 100 ms, and at the end.
         setStatus(status: string) {
           const m = /\((\d+)\/(\d+)\)/.exec(status);
           if (!m) return;
           const p: TtsProgress = { stage: 'loading', loaded: Number(m[1]), total: Number(m[2]) };
+          const now = performance.now();
+          if (p.loaded < p.total && now - lastReport < 100) return;
+          lastReport = now;
           for (const fn of loadListeners) fn(p);
         },
       }),

@@ -9,8 +9,11 @@ export interface Token {
   end: number;
 }
 
-/** Punctuation trimmed from a word's edges ("quotes", (brackets), commas, full stops, dashes…). */
-const EDGE = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Pd}"'`.,;:!?¿¡…·•*、。，．！？：；]/u;
+/**
+ * Punctuation trimmed from a word's edges: quotes, brackets, commas, full stops, dashes, the
+ * Devanagari danda, Arabic and CJK punctuation… Signs that are spoken stay ("50%", "#1", "&").
+ */
+const EDGE = /(?![%‰‱&#@§/\\])[\p{P}`´•]/u;
 
 /** Scripts written without spaces between words: split with Intl.Segmenter instead. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
