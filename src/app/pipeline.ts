@@ -17,6 +17,19 @@ export interface Voiceover {
   segments: VoicedSegment[];
 }
 
+/**
+ * The voice reports words without edge punctuation; captions read better with it, and
+ * sentence ends are where caption lines should break. Restore it from the spoken text.
+ */
+export function restorePunctuation(speech: Speech, text: string): Speech {
+  const words = speech.words.map((w) => {
+    if (w.charEnd === undefined) return w;
+    const trail = /^[.,!?;:…]+/.exec(text.slice(w.charEnd))?.[0] ?? '';
+    return trail ? { ...w, text: w.text + trail } : w;
+  });
+  return { ...speech, words };
+}
+
 /** Voices each segment separately (exact scene cuts), then joins and levels them. */
 export async function voiceScript(
   segments: ScriptSegment[],
@@ -27,7 +40,10 @@ export async function voiceScript(
   const spoken = segments.filter((s) => s.text.trim().length > 0);
   if (spoken.length === 0) throw new Error('The script is empty.');
   const parts: Speech[] = [];
-  for (const s of spoken) parts.push(await synthesize({ ...voice, text: s.text.trim() }, { signal }));
+  for (const s of spoken) {
+    const text = s.text.trim();
+    parts.push(restorePunctuation(await synthesize({ ...voice, text }, { signal }), text));
+  }
   const { speech, spans } = joinSpeech(parts);
   const padded = padSpeech({ ...speech, pcm: normalizePeak(speech.pcm) }, TAIL_SECONDS);
   return {

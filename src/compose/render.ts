@@ -1,5 +1,5 @@
-import { mouthAt } from '../lipsync/visemes.ts';
-import { BUILTIN_PRESENTERS, drawPresenter, presenterStateAt } from './presenter/index.ts';
+import { mouthAt, speakingLevel } from '../lipsync/visemes.ts';
+import { drawPresenter, presenterById, presenterStateAt } from './presenter/index.ts';
 import type { RenderAssets } from './assets.ts';
 import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './layout.ts';
 import { DESIGN_SIZE, type CaptionLine, type Timeline } from './types.ts';
@@ -108,9 +108,8 @@ function drawCard(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: number
 }
 
 function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, box: Rect): void {
-  const look = BUILTIN_PRESENTERS.find((p) => p.id === tl.presenterId) ?? BUILTIN_PRESENTERS[0]!;
-  const speaking = tl.speaking.some(([s, e]) => t >= s && t <= e);
-  const state = presenterStateAt(t, mouthAt(tl.visemes, t), tl.seed, speaking);
+  const look = presenterById(tl.presenterId);
+  const state = presenterStateAt(t, mouthAt(tl.visemes, t), tl.seed, speakingLevel(tl.visemes, t));
   // A soft contact shadow grounds the presenter over the backdrop.
   ctx.save();
   const sh = ctx.createRadialGradient(box.x + box.w / 2, box.y + box.h * 0.9, 0, box.x + box.w / 2, box.y + box.h * 0.9, box.w * 0.6);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildScenes, groupCaptions, hashSeed, speakingIntervals } from './timeline.ts';
+import { buildScenes, groupCaptions, hashSeed } from './timeline.ts';
 import { layoutAt, sceneIndexAt } from './layout.ts';
 import { outputSize, type Timeline } from './types.ts';
 
@@ -15,10 +15,6 @@ describe('captions', () => {
     // A line stays up until the next starts, but not through a long pause.
     expect(lines[0]!.end).toBeCloseTo(1.5, 6);
     expect(lines[1]!.end).toBeCloseTo(2.2, 6);
-  });
-
-  it('merges speaking intervals across short gaps only', () => {
-    expect(speakingIntervals(words([['a', 0, 1], ['b', 1.1, 2], ['c', 3, 4]]))).toEqual([[0, 2], [3, 4]]);
   });
 });
 

@@ -55,17 +55,6 @@ export function groupCaptions(words: WordTiming[], maxWords = 4, maxChars = 22):
   return lines;
 }
 
-/** Speaking intervals: runs of words with gaps under 0.3 s merged. */
-export function speakingIntervals(words: WordTiming[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const w of words) {
-    const last = out[out.length - 1];
-    if (last && w.start - last[1] < 0.3) last[1] = Math.max(last[1], w.end);
-    else out.push([w.start, w.end]);
-  }
-  return out;
-}
-
 /**
  * Scenes follow the script segments; the product image advances with each product scene.
  * The last scene holds to the end of the video so the call to action stays up.
@@ -106,7 +95,6 @@ export function buildTimeline(input: TimelineInput): Timeline {
     scenes: buildScenes(input.segments, duration, product.imageCount),
     captions: groupCaptions(speech.words),
     visemes: visemeTrack(speech.phonemes),
-    speaking: speakingIntervals(speech.words),
     presenterId: input.presenterId,
     seed: hashSeed(product.name + input.presenterId),
     productName: product.name,

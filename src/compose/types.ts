@@ -41,8 +41,6 @@ export interface Timeline {
   scenes: Scene[];
   captions: CaptionLine[];
   visemes: VisemeKey[];
-  /** Speaking intervals (seconds) so the presenter is livelier while talking. */
-  speaking: Array<[number, number]>;
   presenterId: string;
   seed: number;
   productName: string;
