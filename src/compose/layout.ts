@@ -13,7 +13,8 @@ export interface Layout {
   card: Rect;
   /** Presenter box, aspect 3:4, bottom usually past the frame edge (half body). */
   presenter: Rect;
-  /** Centre line of the captions. */
+  /** Centre of the captions. */
+  captionX: number;
   captionY: number;
   captionMaxW: number;
   /** 0..1: how much of the end card (name, price, button) is shown. */
@@ -27,20 +28,21 @@ const rect = (x: number, y: number, w: number, h: number): Rect => ({ x, y, w, h
 const presenterAt = (cx: number, bottom: number, w: number): Rect => rect(cx - w / 2, bottom - (w * 4) / 3, w, (w * 4) / 3);
 
 const LAYOUTS: Record<Ratio, Record<Kind, Layout>> = {
+  // Captions always sit in a band across the presenter's chest, never over a face or product.
   '9:16': {
-    presenter: { card: rect(300, 150, 480, 480), presenter: presenterAt(540, 2000, 1100), captionY: 1300, captionMaxW: 960, endCard: 0 },
-    product: { card: rect(60, 150, 960, 1000), presenter: presenterAt(760, 2000, 760), captionY: 1270, captionMaxW: 960, endCard: 0 },
-    cta: { card: rect(110, 170, 860, 860), presenter: presenterAt(800, 2000, 640), captionY: 1420, captionMaxW: 960, endCard: 1 },
+    presenter: { card: rect(330, 170, 420, 420), presenter: presenterAt(540, 2010, 1100), captionX: 540, captionY: 1660, captionMaxW: 940, endCard: 0 },
+    product: { card: rect(60, 170, 960, 940), presenter: presenterAt(720, 2010, 760), captionX: 540, captionY: 1700, captionMaxW: 940, endCard: 0 },
+    cta: { card: rect(150, 170, 780, 780), presenter: presenterAt(800, 2010, 620), captionX: 540, captionY: 1760, captionMaxW: 940, endCard: 1 },
   },
   '16:9': {
-    presenter: { card: rect(110, 170, 620, 620), presenter: presenterAt(1250, 1200, 900), captionY: 930, captionMaxW: 1500, endCard: 0 },
-    product: { card: rect(80, 80, 1100, 920), presenter: presenterAt(1550, 1160, 720), captionY: 910, captionMaxW: 1040, endCard: 0 },
-    cta: { card: rect(110, 110, 780, 780), presenter: presenterAt(1580, 1160, 660), captionY: 960, captionMaxW: 1500, endCard: 1 },
+    presenter: { card: rect(110, 170, 560, 560), presenter: presenterAt(1180, 1230, 860), captionX: 960, captionY: 960, captionMaxW: 1500, endCard: 0 },
+    product: { card: rect(80, 80, 1080, 820), presenter: presenterAt(1560, 1180, 660), captionX: 620, captionY: 975, captionMaxW: 1000, endCard: 0 },
+    cta: { card: rect(110, 110, 640, 640), presenter: presenterAt(1660, 1180, 560), captionX: 430, captionY: 975, captionMaxW: 1000, endCard: 1 },
   },
   '1:1': {
-    presenter: { card: rect(60, 60, 380, 380), presenter: presenterAt(600, 1150, 820), captionY: 930, captionMaxW: 960, endCard: 0 },
-    product: { card: rect(50, 50, 700, 760), presenter: presenterAt(830, 1130, 540), captionY: 920, captionMaxW: 960, endCard: 0 },
-    cta: { card: rect(60, 60, 560, 560), presenter: presenterAt(860, 1130, 480), captionY: 960, captionMaxW: 960, endCard: 1 },
+    presenter: { card: rect(60, 80, 330, 330), presenter: presenterAt(620, 1160, 780), captionX: 540, captionY: 950, captionMaxW: 960, endCard: 0 },
+    product: { card: rect(50, 80, 640, 640), presenter: presenterAt(850, 1140, 500), captionX: 540, captionY: 960, captionMaxW: 960, endCard: 0 },
+    cta: { card: rect(60, 80, 500, 500), presenter: presenterAt(880, 1140, 440), captionX: 540, captionY: 1010, captionMaxW: 960, endCard: 1 },
   },
 };
 
@@ -79,6 +81,7 @@ export function layoutAt(tl: Timeline, t: number): Layout {
   return {
     card: mixRect(from.card, target.card, k),
     presenter: mixRect(from.presenter, target.presenter, k),
+    captionX: mix(from.captionX, target.captionX, k),
     captionY: mix(from.captionY, target.captionY, k),
     captionMaxW: mix(from.captionMaxW, target.captionMaxW, k),
     endCard: mix(from.endCard, target.endCard, k),

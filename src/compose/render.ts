@@ -1,6 +1,6 @@
 import { mouthAt, speakingLevel } from '../lipsync/visemes.ts';
 import { drawPresenter, presenterById, presenterStateAt } from './presenter/index.ts';
-import type { RenderAssets } from './assets.ts';
+import { backdropFor, cardShadow, SHADOW_PAD, type RenderAssets } from './assets.ts';
 import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './layout.ts';
 import { DESIGN_SIZE, type CaptionLine, type Timeline } from './types.ts';
 
@@ -30,33 +30,24 @@ export function renderFrame(ctx: Ctx, tl: Timeline, assets: RenderAssets, t: num
 }
 
 function drawBackdrop(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: number, d: { w: number; h: number }): void {
-  const g = ctx.createLinearGradient(0, 0, 0, d.h);
-  g.addColorStop(0, tl.theme.bgTop);
-  g.addColorStop(1, tl.theme.bgBottom);
-  ctx.fillStyle = g;
-  ctx.fillRect(0, 0, d.w, d.h);
   const scene = tl.scenes[si]!;
-  const draw = (img: number, alpha: number) => {
-    const bd = a.backdrops[img];
-    if (!bd || alpha <= 0) return;
-    ctx.globalAlpha = alpha * 0.55;
-    ctx.imageSmoothingQuality = 'high';
-    // Oversized so the soft edges of the upscaled thumbnail stay off-frame.
-    const s = Math.max(d.w, d.h) * 1.3;
-    ctx.drawImage(bd, (d.w - s) / 2, (d.h - s) / 2, s, s);
-    ctx.globalAlpha = 1;
-  };
   const prev = tl.scenes[si - 1];
   const fade = prev && prev.image !== scene.image ? Math.min(1, (t - scene.start) / CROSSFADE) : 1;
-  if (fade < 1 && prev) draw(prev.image, 1 - fade);
-  draw(scene.image, fade);
-  // Vignette keeps captions and the presenter readable over busy photos.
-  const v = ctx.createLinearGradient(0, 0, 0, d.h);
-  v.addColorStop(0, 'rgba(8,10,20,0.35)');
-  v.addColorStop(0.55, 'rgba(8,10,20,0.10)');
-  v.addColorStop(1, 'rgba(8,10,20,0.55)');
-  ctx.fillStyle = v;
-  ctx.fillRect(0, 0, d.w, d.h);
+  const current = backdropFor(a, scene.image, tl.ratio);
+  if (fade < 1 || !current) {
+    const g = ctx.createLinearGradient(0, 0, 0, d.h);
+    g.addColorStop(0, tl.theme.bgTop);
+    g.addColorStop(1, tl.theme.bgBottom);
+    ctx.fillStyle = g;
+    ctx.fillRect(0, 0, d.w, d.h);
+  }
+  const older = fade < 1 && prev ? backdropFor(a, prev.image, tl.ratio) : null;
+  if (older) ctx.drawImage(older, 0, 0, d.w, d.h);
+  if (current) {
+    ctx.globalAlpha = fade;
+    ctx.drawImage(current, 0, 0, d.w, d.h);
+    ctx.globalAlpha = 1;
+  }
 }
 
 function roundRectPath(ctx: Ctx, r: Rect, radius: number): void {
@@ -76,14 +67,8 @@ function drawCover(ctx: Ctx, img: ImageBitmap, r: Rect, z: number, px: number, p
 
 function drawCard(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: number, card: Rect): void {
   const radius = Math.min(card.w, card.h) * 0.06;
-  ctx.save();
-  ctx.shadowColor = 'rgba(0,0,0,0.35)';
-  ctx.shadowBlur = 60;
-  ctx.shadowOffsetY = 24;
-  roundRectPath(ctx, card, radius);
-  ctx.fillStyle = '#ffffff';
-  ctx.fill();
-  ctx.restore();
+  const pad = SHADOW_PAD * 1.1;
+  ctx.drawImage(cardShadow(), card.x - card.w * pad, card.y - card.h * pad + card.h * 0.03, card.w * (1 + 2 * pad), card.h * (1 + 2 * pad));
   ctx.save();
   roundRectPath(ctx, card, radius);
   ctx.clip();
@@ -145,8 +130,8 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
   const size = tl.ratio === '16:9' ? 64 : 72;
   ctx.font = font(size);
   ctx.textBaseline = 'middle';
-  const space = size * 0.28;
-  const padX = size * 0.22;
+  const space = size * 0.04;
+  const padX = size * 0.16;
   const words = line.words.map((w) => ({ ...w, width: ctx.measureText(w.text).width }));
   // Wrap into rows that fit the caption width.
   const rows: (typeof words)[] = [[]];
@@ -161,7 +146,7 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
     rowW += need;
   }
   const lineH = size * 1.3;
-  const cx = DESIGN_SIZE[tl.ratio].w / 2;
+  const cx = layout.captionX;
   const appear = easeInOut(Math.min(1, (t - line.start) / 0.12));
   rows.forEach((row, ri) => {
     const total = row.reduce((n, w, i) => n + w.width + padX * 2 + (i ? space : 0), 0);
@@ -198,16 +183,26 @@ function drawEndCard(ctx: Ctx, tl: Timeline, layout: Layout, d: { w: number; h: 
   const wide = tl.ratio === '16:9';
   // Name and price sit under the card (9:16, 1:1) or beside it (16:9).
   const x = wide ? card.x + card.w + 70 : card.x;
-  const maxW = wide ? d.w - x - 80 : card.w;
+  // Beside the card on wide frames, stopping short of the presenter.
+  const maxW = wide
+    ? Math.min(d.w - 80, layout.presenter.x + layout.presenter.w * 0.15) - x
+    : Math.max(card.w, Math.min(d.w - 60, layout.presenter.x + layout.presenter.w * 0.1) - x);
   let y = wide ? card.y + 40 : card.y + card.h + 60;
   ctx.save();
   ctx.globalAlpha = a;
   ctx.textBaseline = 'top';
-  const nameSize = wide ? 76 : 68;
-  ctx.font = font(nameSize, 800);
+  // The whole name, on at most two rows: shrink the type rather than drop words.
+  let nameSize = wide ? 76 : 68;
+  let rows: string[];
+  for (;;) {
+    ctx.font = font(nameSize, 800);
+    rows = wrapText(ctx, tl.productName, maxW);
+    if ((rows.length <= 2 && rows.every((r) => ctx.measureText(r).width <= maxW)) || nameSize <= 36) break;
+    nameSize -= 4;
+  }
   ctx.fillStyle = '#ffffff';
-  for (const row of wrapText(ctx, tl.productName, maxW).slice(0, 2)) {
-    ctx.fillText(row, x, y);
+  for (const row of rows.slice(0, 2)) {
+    ctx.fillText(row, x, y, maxW);
     y += nameSize * 1.15;
   }
   if (tl.brand) {

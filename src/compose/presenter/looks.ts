@@ -7,6 +7,7 @@ export type HairStyle =
   | 'ponytail' // pulled back, tail behind one shoulder
   | 'curly' // big natural curls
   | 'short' // classic short cut, side part
+  | 'fringe' // short with a textured fringe falling over the forehead
   | 'textured' // short sides, textured top swept up
   | 'buzz'; // close-cropped
 
@@ -72,8 +73,8 @@ export const BUILTIN_PRESENTERS: readonly PresenterLook[] = [
     name: 'Marcus',
     gender: 'male',
     description: 'Calm and confident, buzz cut, trimmed beard, sage knit',
-    skin: skin('#8a5a3c', '#6a412a', '#a8775a', '#9a5a48', '#6e3d30'),
-    hair: { style: 'buzz', color: '#1d1613', highlight: '#3a2c25' },
+    skin: skin('#8a5a3c', '#6a412a', '#a8775a', '#9a5a48', '#84473c'),
+    hair: { style: 'buzz', color: '#1d1613', highlight: '#4a3a32' },
     eyes: { iris: '#3b2418' },
     brows: { color: '#1d1411', thickness: 0.8, arch: 0.25 },
     outfit: { style: 'knit', primary: '#7d8f6e', secondary: '#66775a' },
@@ -85,7 +86,7 @@ export const BUILTIN_PRESENTERS: readonly PresenterLook[] = [
     gender: 'female',
     description: 'Precise and friendly, top bun, round glasses, crisp white shirt',
     skin: skin('#f3d2b5', '#dcae8c', '#fde7d4', '#f0a497', '#cf7d76'),
-    hair: { style: 'bun', color: '#1b1716', highlight: '#3b3230' },
+    hair: { style: 'bun', color: '#1b1716', highlight: '#544845' },
     eyes: { iris: '#3a2a22' },
     brows: { color: '#231b18', thickness: 0.5, arch: 0.4 },
     outfit: { style: 'shirt', primary: '#f7f7f4', secondary: '#d9d6cf' },
@@ -99,7 +100,7 @@ export const BUILTIN_PRESENTERS: readonly PresenterLook[] = [
     gender: 'male',
     description: 'Easygoing, textured dark hair, stubble, charcoal hoodie',
     skin: skin('#d7a077', '#b67c55', '#ecbc97', '#d88a70', '#a9644f'),
-    hair: { style: 'textured', color: '#2a1c16', highlight: '#4f372a' },
+    hair: { style: 'textured', color: '#2a1c16', highlight: '#654737' },
     eyes: { iris: '#4a2f1d' },
     brows: { color: '#241812', thickness: 0.75, arch: 0.3 },
     outfit: { style: 'hoodie', primary: '#3b3f46', secondary: '#e9e6df' },
@@ -110,8 +111,8 @@ export const BUILTIN_PRESENTERS: readonly PresenterLook[] = [
     name: 'Amara',
     gender: 'female',
     description: 'Bright and expressive, big natural curls, mustard knit',
-    skin: skin('#6f452f', '#52311f', '#8d5e44', '#8d4c3e', '#6b352e'),
-    hair: { style: 'curly', color: '#1e1512', highlight: '#3d2a22' },
+    skin: skin('#6f452f', '#52311f', '#8d5e44', '#8d4c3e', '#7d4036'),
+    hair: { style: 'curly', color: '#1e1512', highlight: '#5a3f31' },
     eyes: { iris: '#2c1a12' },
     brows: { color: '#1a110e', thickness: 0.6, arch: 0.6 },
     outfit: { style: 'knit', primary: '#d9a23b', secondary: '#c38d2c' },
@@ -136,7 +137,7 @@ export const BUILTIN_PRESENTERS: readonly PresenterLook[] = [
     gender: 'female',
     description: 'Polished and clear, long sleek hair, terracotta turtleneck',
     skin: skin('#c48a62', '#a26b48', '#dcaa83', '#c7705d', '#9c5448'),
-    hair: { style: 'straight', color: '#17110f', highlight: '#3a2a23' },
+    hair: { style: 'straight', color: '#17110f', highlight: '#54423a' },
     eyes: { iris: '#3a2417' },
     brows: { color: '#1c130f', thickness: 0.65, arch: 0.65 },
     outfit: { style: 'turtleneck', primary: '#b8553a', secondary: '#a34a31' },
@@ -147,9 +148,9 @@ export const BUILTIN_PRESENTERS: readonly PresenterLook[] = [
     id: 'kenji',
     name: 'Kenji',
     gender: 'male',
-    description: 'Relaxed creator vibe, short black hair, grey blazer over a white tee',
+    description: 'Relaxed creator vibe, black fringe, grey blazer over a white tee',
     skin: skin('#e8c09c', '#cc9a74', '#f6d8bd', '#e39c86', '#b97462'),
-    hair: { style: 'short', color: '#161312', highlight: '#34302e' },
+    hair: { style: 'fringe', color: '#161312', highlight: '#524b47' },
     eyes: { iris: '#2d211b' },
     brows: { color: '#151110', thickness: 0.7, arch: 0.2 },
     outfit: { style: 'blazer', primary: '#5a5f66', secondary: '#f5f3ef' },
