@@ -58,6 +58,8 @@ export function decodeEntities(s: string): string {
  */
 export function stripMarkup(s: string): string {
   let t = s.replace(/\r\n?/g, '\n');
+  // In HTML, source line breaks are just spaces: the tags say where blocks end.
+  if (/<\s*\/?\s*(p|br|li|div|ul|ol|h[1-6]|tr|td|table|section)\b/i.test(t)) t = t.replace(/[ \t]*\n[ \t]*/g, ' ');
   // HTML
   t = t.replace(/<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
   t = t.replace(/<!--[\s\S]*?-->/g, ' ');
@@ -87,14 +89,16 @@ export function stripMarkup(s: string): string {
 // Symbols shops use as bullets: they separate items, so they become line breaks.
 const BULLET_SYMBOLS =
   /[\u2022\u25AA\u25AB\u25CF\u25CB\u25A0\u25A1\u25C6\u25C7\u25BA\u25B8\u25B9\u27A2\u27A4\u2192\u2713\u2714\u2705\u2611\u2B50\u2605\u2606\u{1F449}\u{1F539}\u{1F538}\u{1F536}\u{1F537}\u{1F31F}\u2728\u{1F525}\u{1F4AF}\u{1F4CC}\u{1F4A1}\u{1F514}\u{1F3C6}]/u;
-const PICTO = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0F\uFE0E\u200D\u20E3]/u;
+// Emoji, flags, skin tones, variation selectors, joiners, keycaps, arrows and dingbats.
+const EMOJI_RUN =
+  /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\uFE0F|\uFE0E|\u200D|\u20E3|[\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF\u2022\u25A0-\u25FF])+/gu;
 
 /**
  * Removes emoji. Runs of emoji that include a bullet-like symbol (✅ ✔ ★ 👉 🔥 …) become a
  * line break, because shops use them to separate selling points; other emoji just vanish.
  */
 export function removeEmoji(s: string): string {
-  const run = new RegExp(`(?:${PICTO.source}|${BULLET_SYMBOLS.source}|[\\u2190-\\u21FF\\u2600-\\u27BF\\u2B00-\\u2BFF])+`, 'gu');
+  const run = EMOJI_RUN;
   return s.replace(run, (m) => (BULLET_SYMBOLS.test(m) ? '\n' : ' '));
 }
 
@@ -229,13 +233,17 @@ export function lowerFirst(s: string, keep: ReadonlySet<string> = new Set()): st
   return s.slice(0, i) + s[i]!.toLocaleLowerCase() + s.slice(i + 1);
 }
 
+const ACRONYMS = new Set(['HDMI', 'OLED', 'QLED', 'AMOLED', 'NASA', 'UHD', 'WIFI', 'GORE', 'ANSI', 'IPX4', 'IPX5', 'IPX7', 'IPX8']);
+
 /** SHOUTING COPY → sentence case; short all-caps words (USB, LED, BPA) are kept. */
 export function unshout(s: string): string {
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length < 8) return s;
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   if (upper / letters.length < 0.7) return s;
-  const lowered = s.replace(/[\p{L}][\p{L}'’-]*/gu, (w) => (w.length <= 4 ? w : w.toLocaleLowerCase()));
+  const lowered = s.replace(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu, (w) =>
+    w.length <= 3 || /\d/.test(w) || ACRONYMS.has(w) ? w : w.toLocaleLowerCase(),
+  );
   return capitalizeFirst(lowered);
 }
 

@@ -20,4 +20,18 @@ export interface ScriptOption {
   segments: ScriptSegment[];
   /** Estimated spoken length in seconds (replaced by the measured one once voiced). */
   estimatedSeconds: number;
+  /** Language of the templates that wrote it ("en", "es"). */
+  language?: string;
+  /**
+   * True when the requested language has no templates yet and the option was written with the
+   * English ones instead: the UI should say so.
+   */
+  languageFallback?: boolean;
+  /** The duration the option was sized for. */
+  targetSeconds?: Duration;
+  /**
+   * Internal: the estimated length the structure was assembled for (fitScript rebuilds from it;
+   * differs from targetSeconds once fitted to a real voice).
+   */
+  builtFor?: number;
 }

@@ -2,7 +2,8 @@
  * Per-language data for the script generator. Adding a language = adding one LanguagePack
  * (see en.ts) and registering it in lang/index.ts. Template strings use {slots}:
  *
- *   {name} product name · {brand} brand (only when not already part of the name)
+ *   {name} product name, with an article where the language wants one ("the Lumi Desk Lamp")
+ *   {bare_name} the name exactly as given · {brand} brand (only when not already part of the name)
  *   {price} price as given · {thing} category noun ("kettle"), {a_thing} ("a kettle"),
  *   {this_thing} ("this kettle"), {things} ("kettles") — only when the category is known
  *   {verb} base-form verb phrase from a selling point ("keep water hot for 30 minutes")
@@ -42,6 +43,10 @@ export interface LineTemplate {
   prefer?: boolean;
   /** Only used for these durations. */
   durations?: readonly number[];
+  /** For hooks: optional follow-up lines said right after this hook ("Good news: it can."). */
+  next?: readonly string[];
+  /** Not used when the chosen hook names this slot (e.g. "price": don't announce it twice). */
+  unlessHookHas?: string;
 }
 export type Line = string | LineTemplate;
 
@@ -81,6 +86,8 @@ export interface StructureText {
   labels?: Connectors;
   /** Frames that replace the pack's for some point kinds in this structure. */
   frames?: Partial<Record<PointKind, readonly string[]>>;
+  /** Labels are parallel lists ("Number one"/"Number {k}"/"And number {k}"): keep one style per script. */
+  alignedLabels?: boolean;
   /** Skip the structure when fewer selling points than this are available. */
   minPoints?: number;
   /** Repeat points in a recap when material is thin (breaks numbered structures, so optional). */
@@ -93,14 +100,22 @@ export interface Classified {
   verb3?: string;
   /** Base-form verb phrase ("keep water hot"). */
   verb?: string;
+  /** Copula for an adjective phrase where the language distinguishes (Spanish ser/estar). */
+  copula?: 'ser' | 'estar';
+  /** Who does the verb in a statement ("it", "the kettle"); absent for bare verb phrases. */
+  subject?: string;
   key?: string;
   value?: string;
+  /** A statement whose bare-noun subject wants a definite article ("the cork handle stays cool"). */
+  article?: boolean;
   /** The key / the included thing is plural ("Dimensions", "Two brushes included"). */
   plural?: boolean;
 }
 
 export interface LanguagePack {
   code: string;
+  /** Said instead of the name when a product has none. */
+  fallbackName: string;
   rate?: SpeechRate;
   abbreviations: readonly string[];
   /** Longest selling point kept (in words); longer ones are cut at a clause boundary. */
@@ -111,6 +126,18 @@ export interface LanguagePack {
   speakable(text: string): string;
   /** "the " + noun phrase, or the phrase unchanged when it already has a determiner. */
   definite(phrase: string): string;
+  /**
+   * The name as used in a sentence: "the Lumi Desk Lamp" / "la Tetera Aurora" when the name is
+   * built on its category noun (`category` is then that noun).
+   */
+  nameInSentence(name: string, category: string | undefined, plural: boolean): string;
+  /** Last touch on each finished line (e.g. Spanish "a el" → "al"). */
+  polish?(line: string): string;
+  /**
+   * Agreement slots for the product as subject: {it} {It} {it_o} (object) {itis} {Itis} {is} {Is}
+   * {s} (verb ending) {This_is} {one} ("Want one?") {one_thing} ("one kettle").
+   */
+  agreement(plural: boolean, pairOnly: boolean, thing: string | undefined): Record<string, string | undefined>;
   /** Joins a list: "a, b and c". */
   list(items: readonly string[]): string;
   numberWord(n: number): string;
@@ -118,9 +145,20 @@ export interface LanguagePack {
   frames: Record<PointKind, readonly string[]>;
   /** The point as a clause, for use after a label ("Number two: it's dishwasher safe"). */
   bare: Record<PointKind, string>;
-  /** Frames re-using a point in a recap. */
-  recapFrames: Record<PointKind, readonly string[]>;
-  recapHeaders: readonly Line[];
+  /** Second mention of a point when material is thin; {bare} = the point's bare form. */
+  spotlight: readonly string[];
+  /** A point as an item of the recap list (no final punctuation). */
+  recapItem: Record<PointKind, string>;
+  /** Recap sentence; {list} = the items joined with pack.list. */
+  recapLines: readonly Line[];
+  /** Frames for a facet split off a point ("…with a warm, dimmable light" → "Look at that warm,
+   * dimmable light."); {that_p} = the facet with a demonstrative. */
+  facetFrames: readonly string[];
+  /** "that warm light" / "those touch controls". */
+  demonstrative(phrase: string): string;
+  /** A "Key: value" spec as a clause ({kv}: "the capacity is 1.2 liters") and as a short list item
+   * ({spec_item}: "1.2 liters of capacity"). */
+  specPhrases(key: string, value: string, plural: boolean): { kv: string; item: string };
   connectors: Connectors;
   /** Lines any structure may borrow when it needs more length. */
   generic: { opens: readonly Line[]; mids: readonly Line[]; closes: readonly Line[]; ctaExtras: readonly Line[] };
@@ -132,6 +170,9 @@ export interface LanguagePack {
     plural(noun: string): string;
     indefinite(noun: string, pluralOnly: boolean): string;
     demonstrative(noun: string, pluralOnly: boolean): string;
+    /** Where the head noun sits in a product name: English "Desk Lamp" (last), Spanish
+     * "Lámpara de escritorio" (first). */
+    headFirst?: boolean;
   };
   /** Sentences matching any of these are not selling points (shipping, returns, promo…). */
   junk: readonly RegExp[];
