@@ -54,7 +54,8 @@ export class Studio {
   /** Measured export speed (frames per second of 1080p-equivalent work), for the time estimate. */
   exportFps = $state(ASSUMED_EXPORT_FPS);
   private exportAbort: AbortController | null = null;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingSave: ProjectRecord | null = null;
+  private saving: Promise<void> | null = null;
   private scriptRun = 0;
 
   /** What the current preview was voiced from; when it changes the preview is out of date. */
@@ -83,21 +84,40 @@ export class Studio {
     if (this.project.videoRequested && this.project.script.segments.length) void this.generateVideo();
   }
 
-  /** Debounced autosave of a plain snapshot of the project. */
+  /**
+   * Autosave: every change is written at once; changes made while a write is in flight are
+   * coalesced into one follow-up write of the latest state. No debounce window, so a click
+   * followed by closing the tab is never lost.
+   */
   scheduleSave(snapshot: ProjectRecord): void {
     if (!this.loaded) return;
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveNow(snapshot), 250);
+    this.pendingSave = snapshot;
+    if (!this.saving) void this.flushSaves();
   }
 
-  async saveNow(snapshot: ProjectRecord = $state.snapshot(this.project)): Promise<void> {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
+  async saveNow(): Promise<void> {
+    this.pendingSave = $state.snapshot(this.project);
+    await this.flushSaves();
+  }
+
+  private async flushSaves(): Promise<void> {
+    if (this.saving) return this.saving;
+    this.saving = (async () => {
+      while (this.pendingSave) {
+        const snap = this.pendingSave;
+        this.pendingSave = null;
+        try {
+          await saveProject({ ...snap, updatedAt: Date.now() });
+          this.saveError = null;
+        } catch (err) {
+          this.saveError = message(err);
+        }
+      }
+    })();
     try {
-      await saveProject({ ...snapshot, updatedAt: Date.now() });
-      this.saveError = null;
-    } catch (err) {
-      this.saveError = message(err);
+      await this.saving;
+    } finally {
+      this.saving = null;
     }
   }
 

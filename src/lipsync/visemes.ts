@@ -54,7 +54,9 @@ assign('oɔɒøœɵɞ', 'oh');
 assign('uʊʉʏwɥʍy', 'ou');
 
 /** Marks that change nothing about the lips: stress, length, tie bars, syllabicity, tones… */
-const STRIP_RE = /[ˈˌ'ːˑ:ʰʱʲʷˠˤⁿˡ̴̃̊̈̆͜͡ˀ˞‿.|%=,!\-_0-9\u0300-\u036f\u1dc0-\u1dff]/gu;
+const STRIP_RE = /[ˈˌ'ːˑ:ʰʱʲʷˠˤⁿˡˀ˞‿.|%=,!\-_0-9]/gu;
+/** Combining marks (nasal tilde, syllabic, tie bars…): NFD splits them off their letters. */
+const MARKS_RE = /\p{M}/gu;
 
 /**
  * The viseme for one phoneme as espeak-ng writes it in IPA ("ˈoʊ", "ɜː", "ld", "tʃ", "ɑ̃"…).
@@ -63,7 +65,12 @@ const STRIP_RE = /[ˈˌ'ːˑ:ʰʱʲʷˠˤⁿˡ̴̃̊̈̆͜͡ˀ˞‿.|%=,!\-_0-9\
  */
 export function phonemeToViseme(ph: string): Viseme {
   if (!ph) return 'sil';
-  const s = ph.normalize('NFD').replace(/c\u0327/g, 'ç').toLowerCase().replace(STRIP_RE, '');
+  const s = ph
+    .normalize('NFD')
+    .replace(/c\u0327/g, 'ç')
+    .replace(MARKS_RE, '')
+    .toLowerCase()
+    .replace(STRIP_RE, '');
   if (!s) return 'sil';
   for (const [cluster, v] of CLUSTERS) if (s.startsWith(cluster)) return v;
   for (const c of s) {
@@ -135,7 +142,7 @@ export const VISEME_SHAPES: Record<Viseme, MouthShape> = {
   sil: REST_MOUTH,
   PP: shape({ press: 1, wide: 0.05, round: 0.1 }),
   FF: shape({ open: 0.16, wide: 0.25, lipBite: 1, teeth: 1 }),
-  TH: shape({ open: 0.24, wide: 0.25, teeth: 0.8, tongue: 1 }),
+  TH: shape({ open: 0.3, wide: 0.25, teeth: 0.4, tongue: 1 }),
   DD: shape({ open: 0.28, wide: 0.3, teeth: 0.65, tongue: 0.6 }),
   kk: shape({ open: 0.34, wide: 0.22, teeth: 0.45, tongue: 0.3 }),
   CH: shape({ open: 0.24, round: 0.65, teeth: 0.9 }),

@@ -1361,7 +1361,8 @@ function buildLayers(look: PresenterLook, q: number): LayerSet {
 /**
  * The static layers of a look for a pixel scale. Layers painted at exactly the drawing scale are
  * blitted pixel for pixel (the cheap path); while the size keeps changing (a layout animating)
- * the nearest existing scale is reused, resampled, instead of repainting every frame.
+ * a near existing scale is reused, resampled, instead of repainting every frame. A size asked
+ * for twice in a row gets its own layers.
  */
 function layersFor(look: PresenterLook, pxPerUnit: number): LayerSet | null {
   if (typeof OffscreenCanvas === 'undefined') return null;
@@ -1374,11 +1375,14 @@ function layersFor(look: PresenterLook, pxPerUnit: number): LayerSet | null {
     layerCache.set(look, entry);
   }
   let set = entry.byScale.get(key);
-  if (!set && entry.lastAsked !== key && entry.byScale.size > 0) {
+  if (!set && entry.lastAsked !== key) {
+    // A size seen for the first time: borrow a near one (down to 0.7×, up to 1.12×) rather than
+    // paint new layers, in case the size is only passing through (a layout animating).
     let best = Infinity;
     for (const v of entry.byScale.values()) {
-      // Prefer downscaling (sharper) over upscaling.
-      const d = Math.abs(Math.log(v.q / q)) * (v.q < q ? 1.5 : 1);
+      const r = v.q / q;
+      if (r < 0.89 || r > 1.45) continue;
+      const d = Math.abs(Math.log(r)) * (r < 1 ? 2 : 1);
       if (d < best) [best, set] = [d, v];
     }
   }

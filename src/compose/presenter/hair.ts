@@ -48,18 +48,30 @@ function fillWith(top: number, bottom: number): (c: Ctx, p: Palette) => void {
 }
 
 type Curve = readonly [number, number, number, number, number, number, number, number];
+type Pt = readonly [number, number];
 
 /** Strands: cubic curves (x0,y0, c1x,c1y, c2x,c2y, x1,y1), alternately light and dark. */
 function strands(c: Ctx, p: Palette, curves: readonly Curve[], width = 1.3, alpha = 0.4): void {
+  c.save();
   c.lineCap = 'round';
-  curves.forEach((k, i) => {
-    c.beginPath();
-    c.moveTo(k[0], k[1]);
-    c.bezierCurveTo(k[2], k[3], k[4], k[5], k[6], k[7]);
-    c.strokeStyle = i % 2 === 0 ? rgba(p.hairHi, alpha) : rgba(p.hairDark, alpha * 0.9);
-    c.lineWidth = i % 3 === 0 ? width * 1.4 : width;
-    c.stroke();
-  });
+  // A touch of blur keeps long, nearly parallel strands from stair-stepping.
+  const m = c.getTransform();
+  c.filter = `blur(${(0.45 * Math.hypot(m.a, m.b)).toFixed(2)}px)`;
+  // Four groups (light/dark × thin/thick), each stroked once.
+  for (const light of [true, false]) {
+    for (const thick of [true, false]) {
+      c.beginPath();
+      curves.forEach((k, i) => {
+        if ((i % 2 === 0) !== light || (i % 3 === 0) !== thick) return;
+        c.moveTo(k[0], k[1]);
+        c.bezierCurveTo(k[2], k[3], k[4], k[5], k[6], k[7]);
+      });
+      c.strokeStyle = light ? rgba(p.hairHi, alpha) : rgba(p.hairDark, alpha * 0.9);
+      c.lineWidth = thick ? width * 1.4 : width;
+      c.stroke();
+    }
+  }
+  c.restore();
 }
 
 /** A soft sheen band across the crown. */
@@ -177,15 +189,21 @@ function textured(_g: Geo): HairDef {
 }
 
 function buzz(g: Geo): HairDef {
-  const top = g.female ? -91 : -93;
-  const w = g.female ? 61 : 63;
+  // The skull's outline (as draw.ts's face path), grown by 4% so the crop hugs the head.
+  const k = 1.04;
+  const [t, a, b, e]: [number, Pt, Pt, Pt] = g.female
+    ? [-87, [36, -87], [60, -65], [61, -28]]
+    : [-89, [38, -89], [63, -67], [63, -28]];
+  const top = t * k;
   return {
     backRegion: R(0, 0, 1, 1),
     front: (c) => {
       c.beginPath();
-      c.moveTo(-w + 0.5, -4);
-      c.bezierCurveTo(-w - 3, -44, -w + 10, top + 1, 0, top);
-      c.bezierCurveTo(w - 10, top + 1, w + 3, -44, w - 0.5, -4);
+      c.moveTo(-e[0] * k + 1, -4);
+      c.lineTo(-e[0] * k, e[1] * k);
+      c.bezierCurveTo(-b[0] * k, b[1] * k, -a[0] * k, a[1] * k, 0, top);
+      c.bezierCurveTo(a[0] * k, a[1] * k, b[0] * k, b[1] * k, e[0] * k, e[1] * k);
+      c.lineTo(e[0] * k - 1, -4);
       c.lineTo(56.5, -6);
       c.bezierCurveTo(56, -30, 52, -46, 44, -53);
       c.quadraticCurveTo(22, -61, 0, -59);
@@ -194,7 +212,7 @@ function buzz(g: Geo): HairDef {
       c.closePath();
     },
     fill: (c, p) => {
-      // Soft hairline: a feathered fill under a crisp one that stops short of the edge.
+      // A hint of blur softens the cropped edge and hairline.
       const k = Math.hypot(c.getTransform().a, c.getTransform().b);
       c.save();
       c.filter = `blur(${(0.5 * k).toFixed(2)}px)`;
@@ -421,7 +439,7 @@ function longWavy(_g: Geo): HairDef {
       c.stroke();
       sheen(c, p, -34, -84, 26, 14, 0.45);
       sheen(c, p, -80, 70, 8, 34, 0.3);
-      // sheen(c, p, 74, 60, 7, 28, 0.2);
+      sheen(c, p, 74, 60, 7, 28, 0.2);
     },
     frontRegion: R(-100, -112, 200, 296),
   };
