@@ -17,7 +17,7 @@ test('product in, lip-synced MP4 out, and the project survives a reload', async 
   await page.getByTestId('image-input').setInputFiles([example('bottle-hero.jpg'), example('bottle-colours.jpg'), example('bottle-outdoors.jpg')]);
   await expect(page.getByTestId('image-thumb')).toHaveCount(3);
 
-  await page.getByRole('radio', { name: '15 s' }).click();
+  await page.getByRole('radio', { name: '15 s', exact: true }).click();
   await page.getByRole('radio', { name: /16:9/ }).click();
   const presenter = page.locator('[data-testid^="presenter-"]').nth(1);
   await presenter.click();
@@ -81,7 +81,7 @@ test('product in, lip-synced MP4 out, and the project survives a reload', async 
   await expect(page.getByTestId('product-price')).toHaveValue('$34');
   await expect(page.getByTestId('product-features')).toHaveValue('Cold for 24 hours, hot for 12\nLeak-proof cap with carry loop');
   await expect(page.getByTestId('image-thumb')).toHaveCount(3);
-  await expect(page.getByRole('radio', { name: '15 s' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radio', { name: '15 s', exact: true })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByRole('radio', { name: /16:9/ })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId(presenterId!)).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('script-option').nth(1)).toHaveAttribute('aria-checked', 'true');
