@@ -10,7 +10,7 @@ import type { HeadlessJob, HeadlessResult } from '../src/app/headless.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { ensureBuild, serveBuild } from './lib/serve.ts';
 
-const USAGE = `usage: npm run render -- <product.json> -o <out.mp4> [--ratio 9:16|16:9|1:1] [--duration 15|30|60] [--language en] [--resolution 720|1080] [--avatar <id>] [--script "<text>"]`;
+const USAGE = `usage: npm run render -- <product.json> -o <out.mp4> [--ratio 9:16|16:9|1:1] [--duration 15|30|60] [--language en] [--resolution 720|1080] [--avatar <id>] [--voice <id>] [--script "<text>"] [--timeline <out.json>]`;
 
 function fail(msg: string): never {
   console.error(`render: ${msg}\n${USAGE}`);
@@ -28,6 +28,7 @@ const { values, positionals } = parseArgs({
     avatar: { type: 'string' },
     voice: { type: 'string' },
     script: { type: 'string' },
+    timeline: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -129,7 +130,8 @@ try {
     }, result),
   ]);
   await download.saveAs(resolve(out));
-  const summary = { output: resolve(out), ...result, url: undefined };
+  if (values.timeline) writeFileSync(values.timeline, JSON.stringify(result.timeline));
+  const summary = { output: resolve(out), ...result, url: undefined, timeline: undefined };
   writeFileSync(1, `${JSON.stringify(summary, null, 2)}\n`);
 } finally {
   await browser.close();

@@ -3,6 +3,7 @@
  * timeline → export), driven by the command line through `window.talkreel`.
  */
 import { exportVideo } from '../compose/render-client.ts';
+import type { Timeline } from '../compose/types.ts';
 import { encodeSettings } from '../encode/settings.ts';
 import { checkImage } from '../product/media.ts';
 import type { Product } from '../product/types.ts';
@@ -39,6 +40,8 @@ export interface HeadlessResult {
   exportSeconds: number;
   scriptTitle: string;
   scriptText: string;
+  /** The creative as rendered: scenes, captions with word timings, viseme track. */
+  timeline: Timeline;
 }
 
 async function render(job: HeadlessJob, onProgress: (msg: string) => void): Promise<HeadlessResult> {
@@ -107,6 +110,7 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
     exportSeconds: result.seconds,
     scriptTitle: fitted.title,
     scriptText: fitted.segments.map((s) => s.text).join(' '),
+    timeline,
   };
 }
 

@@ -1450,6 +1450,19 @@ export function clearPresenterCache(look?: PresenterLook): void {
  * cached head layers (face, hair) follow by translation only. For the small angles used (< 3°)
  * this reads as a tilt of the whole head and keeps every layer a straight copy.
  */
+/**
+ * The mouth's neighbourhood in a box, generous enough to hold it through head motion: for
+ * effects and tests that need to know where the face talks.
+ */
+export function mouthRegion(box: PresenterBox): PresenterBox {
+  const s = Math.min(box.w / UNIT_W, box.h / UNIT_H);
+  const ox = box.x + (box.w - UNIT_W * s) / 2;
+  const oy = box.y + box.h - UNIT_H * s;
+  const cx = ox + HEAD_X * s;
+  const cy = oy + (HEAD_Y + 47) * s;
+  return { x: cx - 24 * s, y: cy - 12 * s, w: 48 * s, h: 30 * s };
+}
+
 export function drawPresenter(ctx: Ctx, look: PresenterLook, state: PresenterState, box: PresenterBox): void {
   const s = Math.min(box.w / UNIT_W, box.h / UNIT_H);
   if (!(s > 0) || !Number.isFinite(s)) return;
