@@ -13,7 +13,7 @@ function render(args: string[]): { output: string; duration: number; voiceSecond
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/render.ts', 'examples/product.json', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return JSON.parse(out) as { output: string; duration: number; voiceSeconds: number };
   } catch (err) {
-    throw new Error(String((err as { stderr?: string }).stderr ?? err));
+    throw new Error(String((err as { stderr?: string }).stderr ?? err), { cause: err });
   }
 }
 
@@ -37,7 +37,7 @@ const std = (xs: number[]) => {
   return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
 };
 
-test('command-line render: 9:16 720p, the mouth moves with speech and rests in pauses', async ({}, testInfo) => {
+test('command-line render: 9:16 720p, the mouth moves with speech and rests in pauses', async ({ browserName: _ }, testInfo) => {
   mkdirSync(testInfo.outputDir, { recursive: true });
   const file = testInfo.outputPath('cli-9x16.mp4');
   const tlFile = testInfo.outputPath('cli-9x16.timeline.json');
@@ -90,7 +90,7 @@ test('command-line render: 9:16 720p, the mouth moves with speech and rests in p
   expect(audioRms(file, 0, Math.max(0.05, w0.start - 0.03))).toBeLessThan(0.01);
 });
 
-test('command-line render: 1:1 at 1080 and bad arguments', async ({}, testInfo) => {
+test('command-line render: 1:1 at 1080 and bad arguments', async ({ browserName: _ }, testInfo) => {
   mkdirSync(testInfo.outputDir, { recursive: true });
   const file = testInfo.outputPath('cli-1x1.mp4');
   render(['-o', file, '--ratio', '1:1', '--duration', '15', '--resolution', '1080']);

@@ -13,7 +13,9 @@ export function loadFonts(): Promise<void> {
       new FontFace('Inter', `url(${inter800})`, { weight: '800' }),
     ];
     await Promise.all(faces.map((f) => f.load()));
-    for (const f of faces) self.fonts.add(f);
+    // TypeScript's WebWorker lib omits FontFaceSet.add, which workers do have (setlike).
+    const set = self.fonts as unknown as { add(face: FontFace): void };
+    for (const f of faces) set.add(f);
   })().catch(() => {
     // Fallback fonts in FONT_FAMILY still render; a missing font must not fail an export.
     loaded = null;
