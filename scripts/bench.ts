@@ -48,7 +48,9 @@ try {
   });
   await page.goto(`${server.url}/headless.html`);
   await page.waitForFunction(() => window.talkreel?.ready);
-  const job = (resolution: 720 | 1080): HeadlessJob => ({
+  const job = (resolution: 720 | 1080, lanes?: number, cpuCanvas?: boolean): HeadlessJob => ({
+    ...(lanes ? { lanes } : {}),
+    ...(cpuCanvas !== undefined ? { cpuCanvas } : {}),
     product: { name: product.name, description: product.description, features: product.features, price: product.price, brand: product.brand },
     imageUrls: product.images.map((_, i) => `${server.url}/__input/${i}`),
     ratio: '9:16',
@@ -60,7 +62,11 @@ try {
   log('warm-up render (720p)…');
   await page.evaluate((j) => window.talkreel.render(j, () => undefined), job(720));
 
-  log('30 s 1080x1920 export…');
+  log('30 s 1080x1920 export, two parallel encoders…');
+  const dual: HeadlessResult = await page.evaluate((j) => window.talkreel.render(j, () => undefined), job(1080, 2));
+  log('30 s 1080x1920 export, GPU-backed canvas…');
+  const gpu: HeadlessResult = await page.evaluate((j) => window.talkreel.render(j, () => undefined), job(1080, undefined, false));
+  log('30 s 1080x1920 export, default settings…');
   const t0 = performance.now();
   const r: HeadlessResult = await page.evaluate((j) => window.talkreel.render(j, () => undefined), job(1080));
   const wall = (performance.now() - t0) / 1000;
@@ -72,6 +78,18 @@ try {
     frames: r.frames,
     export_seconds: Number(r.exportSeconds.toFixed(3)),
     export_fps: Number((r.frames / r.exportSeconds).toFixed(1)),
+    encoder_lanes: r.lanes,
+    alternatives: {
+      two_lanes_export_seconds: Number(dual.exportSeconds.toFixed(3)),
+      gpu_canvas_export_seconds: Number(gpu.exportSeconds.toFixed(3)),
+    },
+    where_time_goes: {
+      setup_seconds: Number(r.setupSeconds.toFixed(3)),
+      audio_aac_seconds: Number(r.audioSeconds.toFixed(3)),
+      render_and_snapshot_seconds: Number(r.renderSeconds.toFixed(3)),
+      encoder_queue_wait_seconds: Number(r.encodeWaitSeconds.toFixed(3)),
+      encoder_flush_seconds: Number(r.finalizeSeconds.toFixed(3)),
+    },
     pipeline_seconds_incl_script_and_voice: Number(wall.toFixed(3)),
     native_ffmpeg_veryfast_seconds: Number(native.toFixed(3)),
     ratio_export_vs_native: Number((r.exportSeconds / native).toFixed(3)),

@@ -26,6 +26,9 @@ export interface HeadlessJob {
   presenterId?: string;
   voiceId?: string;
   script?: string;
+  /** Parallel H.264 encoders (default: one per core). */
+  lanes?: number;
+  cpuCanvas?: boolean;
 }
 
 export interface HeadlessResult {
@@ -38,6 +41,12 @@ export interface HeadlessResult {
   voiceSeconds: number;
   frames: number;
   exportSeconds: number;
+  lanes: number;
+  setupSeconds: number;
+  audioSeconds: number;
+  renderSeconds: number;
+  encodeWaitSeconds: number;
+  finalizeSeconds: number;
   scriptTitle: string;
   scriptText: string;
   /** The creative as rendered: scenes, captions with word timings, viseme track. */
@@ -87,7 +96,7 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
   const enc = encodeSettings(job.ratio, job.resolution, timeline.fps);
   let lastPct = -10;
   const result = await exportVideo(
-    { timeline, images: blobs, audio: { pcm: voiceover.speech.pcm, sampleRate: voiceover.speech.sampleRate }, settings: enc, fileName: `headless-${Date.now()}.mp4` },
+    { timeline, images: blobs, audio: { pcm: voiceover.speech.pcm, sampleRate: voiceover.speech.sampleRate }, settings: enc, fileName: `headless-${Date.now()}.mp4`, ...(job.lanes ? { lanes: job.lanes } : {}), ...(job.cpuCanvas !== undefined ? { cpuCanvas: job.cpuCanvas } : {}) },
     {
       onProgress: (p) => {
         const pct = Math.floor((100 * p.frame) / p.frames);
@@ -108,6 +117,12 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
     voiceSeconds: voiceover.speech.duration,
     frames: result.frames,
     exportSeconds: result.seconds,
+    lanes: result.lanes,
+    setupSeconds: result.setupSeconds,
+    audioSeconds: result.audioSeconds,
+    renderSeconds: result.renderSeconds,
+    encodeWaitSeconds: result.encodeWaitSeconds,
+    finalizeSeconds: result.finalizeSeconds,
     scriptTitle: fitted.title,
     scriptText: fitted.segments.map((s) => s.text).join(' '),
     timeline,

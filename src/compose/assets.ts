@@ -1,4 +1,3 @@
-import { DESIGN_SIZE } from './types.ts';
 import type { Ratio } from '../script/types.ts';
 
 /** Decoded media the renderer draws from, prepared once per creative (not per frame). */
@@ -12,24 +11,20 @@ export function prepareAssets(images: ImageBitmap[]): RenderAssets {
   return { images, backdrops: new Map() };
 }
 
-/** Backdrops are drawn at 1/8 of the design size and scaled up: blur is free at that size. */
-const BACKDROP_SCALE = 1 / 8;
 const THUMB = 20;
 
 /**
  * The frame's background for an image: the photo shrunk to a few pixels (a strong blur),
  * scaled back up with smoothing, darkened towards the top and bottom so captions and the
- * presenter stay readable. Computed once per image and ratio, then one drawImage per frame.
+ * presenter stay readable. Computed once per image at the output size, so each frame pays
+ * one unscaled blit (a scaled full-frame draw costs several ms at 1080x1920).
  */
-export function backdropFor(assets: RenderAssets, index: number, ratio: Ratio): OffscreenCanvas | null {
+export function backdropFor(assets: RenderAssets, index: number, ratio: Ratio, w: number, h: number): OffscreenCanvas | null {
   const img = assets.images[index];
   if (!img) return null;
-  const key = `${index}:${ratio}`;
+  const key = `${index}:${ratio}:${w}x${h}`;
   const cached = assets.backdrops.get(key);
   if (cached) return cached;
-  const d = DESIGN_SIZE[ratio];
-  const w = Math.round(d.w * BACKDROP_SCALE);
-  const h = Math.round(d.h * BACKDROP_SCALE);
   const thumb = new OffscreenCanvas(THUMB, THUMB);
   const tg = thumb.getContext('2d')!;
   tg.imageSmoothingQuality = 'high';

@@ -33,7 +33,10 @@ function drawBackdrop(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: nu
   const scene = tl.scenes[si]!;
   const prev = tl.scenes[si - 1];
   const fade = prev && prev.image !== scene.image ? Math.min(1, (t - scene.start) / CROSSFADE) : 1;
-  const current = backdropFor(a, scene.image, tl.ratio);
+  // Backdrops are blitted in device pixels, outside the design-space transform.
+  const dw = ctx.canvas.width;
+  const dh = ctx.canvas.height;
+  const current = backdropFor(a, scene.image, tl.ratio, dw, dh);
   if (fade < 1 || !current) {
     const g = ctx.createLinearGradient(0, 0, 0, d.h);
     g.addColorStop(0, tl.theme.bgTop);
@@ -41,13 +44,15 @@ function drawBackdrop(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: nu
     ctx.fillStyle = g;
     ctx.fillRect(0, 0, d.w, d.h);
   }
-  const older = fade < 1 && prev ? backdropFor(a, prev.image, tl.ratio) : null;
-  if (older) ctx.drawImage(older, 0, 0, d.w, d.h);
+  const older = fade < 1 && prev ? backdropFor(a, prev.image, tl.ratio, dw, dh) : null;
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  if (older) ctx.drawImage(older, 0, 0);
   if (current) {
     ctx.globalAlpha = fade;
-    ctx.drawImage(current, 0, 0, d.w, d.h);
-    ctx.globalAlpha = 1;
+    ctx.drawImage(current, 0, 0);
   }
+  ctx.restore();
 }
 
 function roundRectPath(ctx: Ctx, r: Rect, radius: number): void {

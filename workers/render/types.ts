@@ -13,6 +13,10 @@ export interface ExportJob {
   settings: EncodeSettings;
   /** OPFS file name the MP4 streams into (so a long export never sits whole in memory). */
   fileName: string;
+  /** Draw on a CPU-backed canvas (default true); see export.ts for why. */
+  cpuCanvas?: boolean;
+  /** Parallel H.264 encoders; default one per core (at most 4). */
+  lanes?: number;
 }
 
 export interface ExportProgress {
@@ -25,8 +29,18 @@ export interface ExportProgress {
 export interface ExportResult {
   file: File;
   frames: number;
+  /** Parallel encoders used. */
+  lanes: number;
   /** Wall seconds for the whole export. */
   seconds: number;
+  /** Seconds before the first frame: fonts, encoders, image decoding. */
+  setupSeconds: number;
+  /** Seconds spent encoding audio (AAC, on the export worker's thread). */
+  audioSeconds: number;
+  /** Seconds spent drawing frames and snapshotting them into VideoFrames (rasterising). */
+  renderSeconds: number;
+  /** Seconds spent waiting for room in the encoders' queues. */
+  encodeWaitSeconds: number;
   /** Seconds spent flushing the encoder after the last frame. */
   finalizeSeconds: number;
 }
