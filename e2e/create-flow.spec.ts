@@ -51,8 +51,16 @@ test('product in, lip-synced MP4 out, and the project survives a reload', async 
   await page.getByTestId('play').click();
   expect(Buffer.compare(before, during)).not.toBe(0);
 
-  // Export at 720p and download.
+  // Export at 720p: cancel once mid-way (the project is untouched), then export and download.
   await page.getByRole('radio', { name: '720p' }).click();
+  await expect(page.getByText(/expected export time about/)).toBeVisible();
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-progress')).toBeVisible();
+  await expect.poll(async () => Number(await page.getByTestId('export-progress').getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(5);
+  await page.getByTestId('cancel-export').click();
+  await expect(page.getByTestId('export')).toBeVisible();
+  await expect(page.getByTestId('export-progress')).toHaveCount(0);
+  await expect(page.getByTestId('product-name')).toHaveValue('Aurora Insulated Bottle');
   await page.getByTestId('export').click();
   await expect(page.getByTestId('export-progress')).toBeVisible();
   await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 180_000 });

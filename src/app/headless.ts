@@ -10,9 +10,9 @@ import type { Product } from '../product/types.ts';
 import { fitScript, generateScripts } from '../script/index.ts';
 import type { Duration, Ratio } from '../script/types.ts';
 import type { ProjectSettings } from '../storage/schema.ts';
-import { defaultVoiceFor, voiceById } from '../voice/voices.ts';
+import { defaultVoiceFor } from '../voice/voices.ts';
 import { synthesize } from '../voice/tts-client.ts';
-import { creativeTimeline, voiceScript } from './pipeline.ts';
+import { creativeTimeline, spokenLength, voiceRequestFor, voiceScript } from './pipeline.ts';
 import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
 
 export interface HeadlessJob {
@@ -73,13 +73,12 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
     ...(job.product.price ? { price: job.product.price } : {}),
     ...(job.product.brand ? { brand: job.product.brand } : {}),
   };
-  const voice = (job.voiceId ? voiceById(job.voiceId) : undefined) ?? defaultVoiceFor(job.language);
-  const voiceReq = { voice: voice.espeakVoice, ...(voice.pitch !== undefined ? { pitch: voice.pitch } : {}) };
+  const voiceReq = voiceRequestFor(job.voiceId, job.language);
   const settings: ProjectSettings = {
     ratio: job.ratio,
     duration: job.duration,
     language: job.language,
-    voiceId: voice.id,
+    voiceId: job.voiceId ?? defaultVoiceFor(job.language).id,
     presenterId: job.presenterId ?? BUILTIN_PRESENTERS[0]!.id,
     resolution: job.resolution,
   };
@@ -89,7 +88,7 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
   onProgress(`script: ${option.title}`);
   const fitted = job.script
     ? { ...option, segments: [{ text: job.script, scene: { kind: 'presenter' as const } }] }
-    : await fitScript(option, scriptProduct, opts, async (text) => (await synthesize({ ...voiceReq, text })).duration);
+    : await fitScript(option, scriptProduct, opts, spokenLength(voiceReq, synthesize));
   const voiceover = await voiceScript(fitted.segments, voiceReq, synthesize);
   onProgress(`voice: ${voiceover.speech.duration.toFixed(2)} s`);
   const timeline = creativeTimeline(product, settings, voiceover);

@@ -6,15 +6,30 @@ import type { ScriptSegment } from '../script/types.ts';
 import type { ProjectSettings } from '../storage/schema.ts';
 import { joinSpeech, normalizePeak, padSpeech } from '../voice/join.ts';
 import type { Speech, VoiceRequest } from '../voice/types.ts';
+import { defaultVoiceFor, voiceById } from '../voice/voices.ts';
 
 /** Seconds the end card stays after the last word. */
 export const TAIL_SECONDS = 0.35;
+const LEAD_SECONDS = 0.15;
+/** What voiceScript adds around the words, for sizing scripts to the video's real length. */
+export const VOICE_PADDING_SECONDS = LEAD_SECONDS + TAIL_SECONDS;
 
 export type Synthesize = (req: VoiceRequest, opts: { signal?: AbortSignal }) => Promise<Speech>;
 
 export interface Voiceover {
   speech: Speech;
   segments: VoicedSegment[];
+}
+
+/** The engine request for a catalog voice (falling back to the language's default voice). */
+export function voiceRequestFor(voiceId: string | undefined, language: string): Omit<VoiceRequest, 'text'> {
+  const voice = (voiceId ? voiceById(voiceId) : undefined) ?? defaultVoiceFor(language);
+  return { voice: voice.espeakVoice, ...(voice.pitch !== undefined ? { pitch: voice.pitch } : {}) };
+}
+
+/** Measures a script's spoken length as the video will have it, for fitting it to a duration. */
+export function spokenLength(voice: Omit<VoiceRequest, 'text'>, synthesize: Synthesize): (text: string) => Promise<number> {
+  return async (text) => (await synthesize({ ...voice, text }, {})).duration + VOICE_PADDING_SECONDS;
 }
 
 /**
@@ -44,7 +59,7 @@ export async function voiceScript(
     const text = s.text.trim();
     parts.push(restorePunctuation(await synthesize({ ...voice, text }, { signal }), text));
   }
-  const { speech, spans } = joinSpeech(parts);
+  const { speech, spans } = joinSpeech(parts, undefined, LEAD_SECONDS);
   const padded = padSpeech({ ...speech, pcm: normalizePeak(speech.pcm) }, TAIL_SECONDS);
   return {
     speech: padded,

@@ -9,10 +9,10 @@ import { StorageError } from '../storage/db.ts';
 import { addMedia, currentProjectId, getMedia, getProject, removeMedia, saveProject } from '../storage/projects.ts';
 import type { ProjectRecord } from '../storage/schema.ts';
 import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
-import { defaultVoiceFor, voiceById } from '../voice/voices.ts';
+import { defaultVoiceFor } from '../voice/voices.ts';
 import { synthesize } from '../voice/tts-client.ts';
 import { newId, newProject, productProblems, scriptBasis } from './project-defaults.ts';
-import { creativeTimeline, voiceScript, type Voiceover } from './pipeline.ts';
+import { creativeTimeline, spokenLength, voiceRequestFor, voiceScript, type Voiceover } from './pipeline.ts';
 
 export type ExportStatus =
   | { status: 'idle' }
@@ -21,7 +21,7 @@ export type ExportStatus =
   | { status: 'error'; message: string };
 
 /** Export speed assumed before the first export measures it (frames per second at 1080x1920). */
-const ASSUMED_EXPORT_FPS = 55;
+const ASSUMED_EXPORT_FPS = 70;
 
 function message(err: unknown): string {
   if (err instanceof MediaError || err instanceof StorageError || err instanceof RenderError) return err.message;
@@ -165,8 +165,7 @@ export class Studio {
   }
 
   private voiceParams() {
-    const voice = voiceById(this.project.settings.voiceId) ?? defaultVoiceFor(this.project.settings.language);
-    return { voice: voice.espeakVoice, ...(voice.pitch !== undefined ? { pitch: voice.pitch } : {}) };
+    return voiceRequestFor(this.project.settings.voiceId, this.project.settings.language);
   }
 
   async generateScripts(): Promise<void> {
@@ -189,10 +188,10 @@ export class Studio {
     this.measured = {};
     // Then time each option with the real voice and nudge it into the duration window.
     this.scriptBusy = true;
-    const voice = this.voiceParams();
+    const measure = spokenLength(this.voiceParams(), synthesize);
     try {
       for (const option of options) {
-        const fitted = await fitScript($state.snapshot(option) as ScriptOption, product, opts, async (text) => (await synthesize({ ...voice, text })).duration);
+        const fitted = await fitScript($state.snapshot(option) as ScriptOption, product, opts, measure);
         if (run !== this.scriptRun) return;
         const i = p.script.options.findIndex((o) => o.id === option.id);
         if (i >= 0) p.script.options[i] = fitted;

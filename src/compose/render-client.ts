@@ -81,9 +81,13 @@ export async function exportVideo(
   const aborted = new Promise<never>((_, reject) => {
     opts.signal?.addEventListener('abort', () => reject(new RenderError('cancelled', 'Export cancelled.')), { once: true });
   });
+  // Progress messages already in flight when the export ends must not resurrect it.
+  let settled = false;
   try {
     return await Promise.race([
-      w.api.exportMp4(job, Comlink.proxy((p: ExportProgress) => opts.onProgress?.(p))),
+      w.api.exportMp4(job, Comlink.proxy((p: ExportProgress) => {
+        if (!settled) opts.onProgress?.(p);
+      })),
       w.crashed,
       aborted,
     ]);
@@ -93,6 +97,7 @@ export async function exportVideo(
     if (/quota/i.test(msg)) throw new RenderError('storage', 'There is not enough free storage to write the video. Delete old exports and try again.', { cause: err });
     throw new RenderError('encoder', `The video could not be encoded: ${msg}`, { cause: err });
   } finally {
+    settled = true;
     w.api[Comlink.releaseProxy]();
     w.worker.terminate();
   }

@@ -30,7 +30,7 @@ async function supportedConfig(width: number, height: number, fps: number, bitra
   throw new Error(`This browser cannot encode H.264 at ${width}×${height}.`);
 }
 
-const sameBytes = (a: BufferSource | undefined, b: BufferSource | undefined): boolean => {
+const sameBytes = (a: AllowSharedBufferSource | undefined, b: AllowSharedBufferSource | undefined): boolean => {
   if (!a || !b) return a === b;
   const x = ArrayBuffer.isView(a) ? new Uint8Array(a.buffer, a.byteOffset, a.byteLength) : new Uint8Array(a);
   const y = ArrayBuffer.isView(b) ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : new Uint8Array(b);
@@ -47,7 +47,7 @@ export class H264Lanes {
   private pending = new Map<number, Array<{ chunk: EncodedVideoChunk; meta: EncodedVideoChunkMetadata | undefined }>>();
   private nextGop = 0;
   private firstMeta: EncodedVideoChunkMetadata | undefined;
-  private laneConfigs: Array<BufferSource | undefined> = [];
+  private laneConfigs: Array<AllowSharedBufferSource | undefined> = [];
   private emitting: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
   /** Per lane, the GOPs it was given in order, to label its outputs. */
