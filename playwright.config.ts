@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/lib/chromium.ts';
 
-const PORT = 4173;
+// Overridable so several checkouts or agents can run e2e side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.TALKREEL_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +23,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build, as users get it (the test script builds first).
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
