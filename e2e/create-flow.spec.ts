@@ -95,4 +95,16 @@ test('product in, lip-synced MP4 out, and the project survives a reload', async 
   await expect(page.getByTestId('script-option').nth(1)).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('segment-text').first()).toHaveValue(edited);
   await expect(page.getByTestId('preview-canvas')).toBeVisible({ timeout: 60_000 });
+
+  // Projects: start a new one, then switch back; nothing of the first is lost.
+  await page.getByTestId('projects-menu').click();
+  await page.getByTestId('new-project').click();
+  await expect(page.getByTestId('product-name')).toHaveValue('');
+  await expect(page.getByTestId('image-thumb')).toHaveCount(0);
+  await page.getByTestId('projects-menu').click();
+  await expect(page.getByTestId('project-item')).toHaveCount(2);
+  await page.getByTestId('project-item').filter({ hasText: 'Aurora Insulated Bottle' }).click();
+  await expect(page.getByTestId('product-name')).toHaveValue('Aurora Insulated Bottle');
+  await expect(page.getByTestId('image-thumb')).toHaveCount(3);
+  await expect(page.getByTestId('segment-text').first()).toHaveValue(edited);
 });

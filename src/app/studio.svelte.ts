@@ -6,7 +6,7 @@ import { fitScript, generateScripts } from '../script/index.ts';
 import type { ScriptOption } from '../script/types.ts';
 import { addAsset } from '../storage/assets.ts';
 import { StorageError } from '../storage/db.ts';
-import { addMedia, currentProjectId, getMedia, getProject, removeMedia, saveProject } from '../storage/projects.ts';
+import { addMedia, currentProjectId, getMedia, getProject, listProjects, removeMedia, saveProject } from '../storage/projects.ts';
 import type { ProjectRecord } from '../storage/schema.ts';
 import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
 import { defaultVoiceFor } from '../voice/voices.ts';
@@ -51,6 +51,8 @@ export class Studio {
   images = $state.raw<Blob[]>([]);
 
   exportState = $state<ExportStatus>({ status: 'idle' });
+  /** Saved projects, newest first, for the project menu. */
+  projects = $state<Array<{ id: string; name: string; updatedAt: number }>>([]);
   /** Measured export speed (frames per second of 1080p-equivalent work), for the time estimate. */
   exportFps = $state(ASSUMED_EXPORT_FPS);
   private exportAbort: AbortController | null = null;
@@ -70,18 +72,51 @@ export class Studio {
     try {
       const id = await currentProjectId();
       const saved = id ? await getProject(id) : undefined;
-      if (saved) {
-        this.project = saved;
-        for (const img of saved.product.images) {
-          const m = await getMedia(img.id);
-          if (m) this.thumbs[img.id] = URL.createObjectURL(m.blob);
-        }
-      }
+      if (saved) await this.show(saved);
+      await this.refreshProjects();
     } catch (err) {
       this.saveError = message(err);
     }
     this.loaded = true;
     if (this.project.videoRequested && this.project.script.segments.length) void this.generateVideo();
+  }
+
+  /** Makes a project the one on screen, dropping everything derived from the previous one. */
+  private async show(project: ProjectRecord): Promise<void> {
+    this.scriptRun++;
+    this.exportAbort?.abort();
+    for (const url of Object.values(this.thumbs)) URL.revokeObjectURL(url);
+    const thumbs: Record<string, string> = {};
+    for (const img of project.product.images) {
+      const m = await getMedia(img.id);
+      if (m) thumbs[img.id] = URL.createObjectURL(m.blob);
+    }
+    this.thumbs = thumbs;
+    this.project = project;
+    this.voiceover = null;
+    this.timeline = null;
+    this.images = [];
+    this.measured = {};
+    this.exportState = { status: 'idle' };
+    this.showProblems = false;
+    this.uploadErrors = [];
+    this.videoError = null;
+    this.scriptError = null;
+  }
+
+  async refreshProjects(): Promise<void> {
+    this.projects = (await listProjects()).map((p) => ({ id: p.id, name: p.name, updatedAt: p.updatedAt }));
+  }
+
+  async openProject(id: string): Promise<void> {
+    if (id === this.project.id) return;
+    await this.saveNow();
+    const record = await getProject(id);
+    if (!record) return;
+    await this.show(record);
+    await this.saveNow();
+    await this.refreshProjects();
+    if (record.videoRequested && record.script.segments.length) void this.generateVideo();
   }
 
   /**
@@ -107,7 +142,8 @@ export class Studio {
         const snap = this.pendingSave;
         this.pendingSave = null;
         try {
-          await saveProject({ ...snap, updatedAt: Date.now() });
+          // The project is named after its product, so the project menu reads naturally.
+          await saveProject({ ...snap, name: snap.product.name.trim() || 'Untitled project', updatedAt: Date.now() });
           this.saveError = null;
         } catch (err) {
           this.saveError = message(err);
@@ -303,15 +339,8 @@ export class Studio {
 
   async startNewProject(): Promise<void> {
     await this.saveNow();
-    this.scriptRun++;
-    for (const url of Object.values(this.thumbs)) URL.revokeObjectURL(url);
-    this.thumbs = {};
-    this.project = newProject({ voiceId: this.project.settings.voiceId, presenterId: this.project.settings.presenterId });
-    this.voiceover = null;
-    this.timeline = null;
-    this.exportState = { status: 'idle' };
-    this.showProblems = false;
-    this.uploadErrors = [];
+    await this.show(newProject({ voiceId: this.project.settings.voiceId, presenterId: this.project.settings.presenterId }));
     await this.saveNow();
+    await this.refreshProjects();
   }
 }
