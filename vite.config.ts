@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { selfHostedRuntimes } from './scripts/vite-self-host.ts';
 
 // Cross-origin isolation unlocks SharedArrayBuffer (wasm threads). The app must also work
@@ -10,7 +11,46 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), selfHostedRuntimes()],
+  plugins: [
+    svelte(),
+    selfHostedRuntimes(),
+    VitePWA({
+      // The app asks before reloading into an update (never mid-export): see src/app/pwa.svelte.ts.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'talkreel',
+        short_name: 'talkreel',
+        description: 'Turn a product into a short video with a talking presenter — privately, in your browser.',
+        theme_color: '#5b4cf5',
+        background_color: '#f5f6fa',
+        display: 'standalone',
+        start_url: '/',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // The app shell: pages, scripts (workers included), styles, fonts, icons.
+        globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/headless/],
+        runtimeCaching: [
+          {
+            // The embedded voices (24 MB): cached the first time a voice speaks, or on request.
+            urlPattern: ({ url }) => url.pathname.endsWith('/espeak-ng.data'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'talkreel-runtimes-v1', cacheableResponse: { statuses: [200] } },
+          },
+        ],
+      },
+    }),
+  ],
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
   worker: { format: 'es' },
