@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { prepareVideo } from './flow.ts';
 import { ffprobe } from './media.ts';
-
-const example = (name: string) => fileURLToPath(new URL(`../examples/${name}`, import.meta.url));
 
 test('after one visit the app makes and exports a video with the network off', async ({ page, context }, testInfo) => {
   await page.goto('/');
@@ -17,15 +15,7 @@ test('after one visit the app makes and exports a video with the network off', a
   await page.reload();
   await expect(page.getByTestId('offline-ready')).toBeVisible();
 
-  await page.getByTestId('product-name').fill('Offline Bottle');
-  await page.getByTestId('product-description').fill('A steel bottle that keeps water cold all day.');
-  await page.getByTestId('image-input').setInputFiles([example('bottle-hero.jpg'), example('bottle-colours.jpg')]);
-  await page.getByRole('radio', { name: '15 s', exact: true }).click();
-  await page.getByTestId('generate-scripts').click();
-  await expect(page.getByTestId('script-option').first()).toBeVisible();
-  await page.getByTestId('generate-video').click();
-  await expect(page.getByTestId('preview-canvas')).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('radio', { name: '720p' }).click();
+  await prepareVideo(page, 'Offline Bottle');
   await page.getByTestId('export').click();
   await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 180_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);

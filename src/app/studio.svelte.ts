@@ -307,7 +307,7 @@ export class Studio {
     this.exportAbort = abort;
     this.exportState = { status: 'running', progress: 0, etaSeconds: this.expectedExportSeconds() };
     const safeName = (this.project.product.name.trim() || 'talkreel').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 48) || 'talkreel';
-    const fileName = `${safeName}-${this.project.settings.ratio.replace(':', 'x')}-${settings.height}p.mp4`;
+    const fileName = `${safeName}-${this.project.settings.ratio.replace(':', 'x')}-${this.project.settings.resolution}p.mp4`;
     try {
       const result = await exportVideo(
         { timeline, images: this.images, audio: { pcm: voiceover.speech.pcm, sampleRate: voiceover.speech.sampleRate }, settings, fileName: `${newId('exp')}.mp4` },

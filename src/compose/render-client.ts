@@ -13,6 +13,10 @@ export class RenderError extends Error {
   }
 }
 
+/** How long a busy export may leave a ping unanswered before it counts as dead. */
+const PING_TIMEOUT_MS = 10_000;
+const PING_EVERY_MS = 2_000;
+
 function spawn(): { worker: Worker; api: Comlink.Remote<RenderApi>; crashed: Promise<never> } {
   const worker = new Worker(new URL('../../workers/render/render.worker.ts', import.meta.url), { type: 'module', name: 'render' });
   const crashed = new Promise<never>((_, reject) => {
@@ -83,8 +87,20 @@ export async function exportVideo(
   });
   // Progress messages already in flight when the export ends must not resurrect it.
   let settled = false;
+  // A worker that dies without an error event (killed for memory, closed) answers no pings.
+  let pinger: ReturnType<typeof setInterval> | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    let last = performance.now();
+    pinger = setInterval(() => {
+      void w.api.ping().then(() => (last = performance.now()));
+      if (performance.now() - last > PING_TIMEOUT_MS) {
+        reject(new RenderError('crashed', 'The video renderer stopped responding (it may have run out of memory). Your project is safe; try the export again.'));
+      }
+    }, PING_EVERY_MS);
+  });
   try {
     return await Promise.race([
+      silent,
       w.api.exportMp4(job, Comlink.proxy((p: ExportProgress) => {
         if (!settled) opts.onProgress?.(p);
       })),
@@ -94,10 +110,12 @@ export async function exportVideo(
   } catch (err) {
     if (err instanceof RenderError) throw err;
     const msg = err instanceof Error ? err.message : String(err);
-    if (/quota/i.test(msg)) throw new RenderError('storage', 'There is not enough free storage to write the video. Delete old exports and try again.', { cause: err });
+    const name = (err as { name?: string } | null)?.name ?? '';
+    if (name === 'QuotaExceededError' || /quota/i.test(msg)) throw new RenderError('storage', 'There is not enough free storage to write the video. Delete old exports and try again.', { cause: err });
     throw new RenderError('encoder', `The video could not be encoded: ${msg}`, { cause: err });
   } finally {
     settled = true;
+    clearInterval(pinger);
     w.api[Comlink.releaseProxy]();
     w.worker.terminate();
   }

@@ -40,7 +40,11 @@ async function opfsSink(fileName: string) {
   access.truncate(0);
   const writable = new WritableStream<StreamTargetChunk>({
     write(chunk) {
-      access.write(chunk.data, { at: chunk.position });
+      // A full disk or quota shows up as a short write, not always as an exception.
+      const written = access.write(chunk.data, { at: chunk.position });
+      if (written !== chunk.data.byteLength) {
+        throw new DOMException(`Only ${written} of ${chunk.data.byteLength} bytes could be written: storage quota exceeded.`, 'QuotaExceededError');
+      }
     },
   });
   return {

@@ -12,6 +12,8 @@ let preview: { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D }
 let creative: { timeline: Timeline; assets: RenderAssets } | null = null;
 
 const api: RenderApi = {
+  ping: () => performance.now(),
+
   async attachPreview(canvas: OffscreenCanvas): Promise<void> {
     await loadFonts();
     preview = { canvas, ctx: canvas.getContext('2d', { alpha: false })! };

@@ -46,6 +46,8 @@ export interface ExportResult {
 }
 
 export interface RenderApi {
+  /** Liveness check: a busy export still answers between frames. */
+  ping(): number;
   attachPreview(canvas: OffscreenCanvas): Promise<void>;
   resizePreview(width: number, height: number): void;
   setCreative(timeline: Timeline, images: Blob[]): Promise<void>;

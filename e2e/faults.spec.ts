@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { prepareVideo } from './flow.ts';
+
+test('an export worker that dies mid-export fails the export with a reason, and a retry succeeds', async ({ page }) => {
+  await page.goto('/');
+  await prepareVideo(page);
+  const before = new Set(page.workers());
+  await page.getByTestId('export').click();
+  await expect.poll(async () => Number(await page.getByTestId('export-progress').getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(10);
+  // The export runs in a worker of its own: kill it from the inside, with no error event.
+  const exporter = page.workers().find((w) => !before.has(w) && w.url().includes('render.worker'));
+  expect(exporter).toBeTruthy();
+  await exporter!.evaluate(() => self.close()).catch(() => undefined);
+  await expect(page.getByTestId('export-error')).toHaveText(/stopped responding.*try the export again/, { timeout: 30_000 });
+  await expect(page.getByTestId('product-name')).toHaveValue('Fault Test Bottle');
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 180_000 });
+});
+
+test('running out of storage during an export says so and keeps every project', async ({ page, context }) => {
+  await page.goto('/');
+  await prepareVideo(page, 'Quota Bottle');
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  // Leave room for far less than the video needs (a 15 s 720p export is several MB).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: usage + 400_000 });
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-error')).toHaveText(/not enough free storage/i, { timeout: 120_000 });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin });
+  await page.reload();
+  await expect(page.getByTestId('product-name')).toHaveValue('Quota Bottle');
+  await expect(page.getByTestId('image-thumb')).toHaveCount(2);
+});
+
+test('closing the page in the middle of typing reopens on a committed state', async ({ page, context }) => {
+  await page.goto('/');
+  await page.getByTestId('product-name').fill('Committed name');
+  await expect(page.getByTestId('saved')).toBeVisible();
+  await page.waitForTimeout(300);
+  // Type and close at once: the newest write may or may not land, but nothing is corrupt.
+  await page.getByTestId('product-description').fill('A description typed just before the tab closed.');
+  await page.close({ runBeforeUnload: false });
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByTestId('product-name')).toHaveValue('Committed name');
+  const desc = await again.getByTestId('product-description').inputValue();
+  expect(['', 'A description typed just before the tab closed.']).toContain(desc);
+  await expect(again.getByTestId('save-error')).toHaveCount(0);
+});
