@@ -83,6 +83,15 @@ test('product in, lip-synced MP4 out, and the project survives a reload', async 
   expect(duration).toBeGreaterThan(15 * 0.8);
   expect(duration).toBeLessThan(15 * 1.2);
 
+  // The export is kept on this device and counted in the storage panel.
+  await page.getByTestId('open-storage').click();
+  await expect(page.getByTestId('asset-row')).toHaveCount(1);
+  await expect(page.getByTestId('asset-row')).toContainText('Aurora-Insulated-Bottle-16x9-720p.mp4');
+  await expect(page.getByTestId('storage-summary')).toContainText('talkreel keeps');
+  await page.screenshot({ path: testInfo.outputPath('storage-panel.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('storage-panel')).toHaveCount(0);
+
   // Reload: everything comes back as it was, and the preview is rebuilt.
   await page.reload();
   await expect(page.getByTestId('product-name')).toHaveValue('Aurora Insulated Bottle');

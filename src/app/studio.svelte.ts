@@ -4,7 +4,8 @@ import { encodeSettings, frameCount } from '../encode/settings.ts';
 import { checkImage, MediaError } from '../product/media.ts';
 import { fitScript, generateScripts } from '../script/index.ts';
 import type { ScriptOption } from '../script/types.ts';
-import { addAsset } from '../storage/assets.ts';
+import { addAsset, getAsset } from '../storage/assets.ts';
+import { purgeScratch, removeScratchFile } from '../storage/scratch.ts';
 import { StorageError } from '../storage/db.ts';
 import { addMedia, currentProjectId, getMedia, getProject, listProjects, removeMedia, saveProject } from '../storage/projects.ts';
 import type { ProjectRecord } from '../storage/schema.ts';
@@ -74,6 +75,8 @@ export class Studio {
       const saved = id ? await getProject(id) : undefined;
       if (saved) await this.show(saved);
       await this.refreshProjects();
+      // Unfinished exports left by a closed or crashed tab are garbage.
+      void purgeScratch().catch(() => undefined);
     } catch (err) {
       this.saveError = message(err);
     }
@@ -307,10 +310,11 @@ export class Studio {
     this.exportAbort = abort;
     this.exportState = { status: 'running', progress: 0, etaSeconds: this.expectedExportSeconds() };
     const safeName = (this.project.product.name.trim() || 'talkreel').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 48) || 'talkreel';
+    const scratchName = `${newId('exp')}.mp4`;
     const fileName = `${safeName}-${this.project.settings.ratio.replace(':', 'x')}-${this.project.settings.resolution}p.mp4`;
     try {
       const result = await exportVideo(
-        { timeline, images: this.images, audio: { pcm: voiceover.speech.pcm, sampleRate: voiceover.speech.sampleRate }, settings, fileName: `${newId('exp')}.mp4` },
+        { timeline, images: this.images, audio: { pcm: voiceover.speech.pcm, sampleRate: voiceover.speech.sampleRate }, settings, fileName: scratchName },
         {
           signal: abort.signal,
           onProgress: (p) => {
@@ -321,11 +325,21 @@ export class Studio {
         },
       );
       this.exportFps = (result.frames * settings.width * settings.height) / (1080 * 1920) / result.seconds;
-      const url = URL.createObjectURL(result.file);
+      // Keep the video with the user's assets, then drop the scratch copy (no double storage).
+      let blob: Blob = result.file;
+      try {
+        const id = newId('ast');
+        await addAsset({ id, projectId: this.project.id, name: fileName, mime: 'video/mp4', width: settings.width, height: settings.height, duration: timeline.duration, size: result.file.size, blob: result.file, createdAt: Date.now() });
+        const kept = await getAsset(id);
+        if (kept) {
+          blob = kept.blob;
+          await removeScratchFile(scratchName);
+        }
+      } catch (err) {
+        this.saveError = `The video was exported but could not be kept on this device: ${message(err)} Download it now.`;
+      }
+      const url = URL.createObjectURL(blob);
       this.exportState = { status: 'done', url, fileName, size: result.file.size, seconds: result.seconds, width: settings.width, height: settings.height };
-      await addAsset({ id: newId('ast'), projectId: this.project.id, name: fileName, mime: 'video/mp4', width: settings.width, height: settings.height, duration: timeline.duration, size: result.file.size, blob: result.file, createdAt: Date.now() }).catch((err: unknown) => {
-        this.saveError = `The video was exported but could not be kept in My Assets: ${message(err)} Download it now.`;
-      });
     } catch (err) {
       this.exportState = err instanceof RenderError && err.code === 'cancelled' ? { status: 'idle' } : { status: 'error', message: message(err) };
     } finally {

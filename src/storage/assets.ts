@@ -10,6 +10,14 @@ export function listAssets(projectId: string): Promise<AssetRecord[]> {
   return withDb(async (db) => (await db.getAllFromIndex('assets', 'projectId', projectId)).sort((a, b) => b.createdAt - a.createdAt));
 }
 
+export function listAllAssets(): Promise<AssetRecord[]> {
+  return withDb(async (db) => (await db.getAllFromIndex('assets', 'createdAt')).reverse());
+}
+
+export function getAsset(id: string): Promise<AssetRecord | undefined> {
+  return withDb((db) => db.get('assets', id));
+}
+
 export function deleteAsset(id: string): Promise<void> {
   return withDb((db) => db.delete('assets', id));
 }
