@@ -4,8 +4,7 @@ import { encodeSettings, frameCount } from '../encode/settings.ts';
 import { checkImage, MediaError } from '../product/media.ts';
 import { fitScript, generateScripts } from '../script/index.ts';
 import type { ScriptOption } from '../script/types.ts';
-import { addAsset, getAsset } from '../storage/assets.ts';
-import { purgeScratch, removeScratchFile } from '../storage/scratch.ts';
+import { cleanUpFiles, keepExport } from '../storage/assets.ts';
 import { StorageError } from '../storage/db.ts';
 import { addMedia, currentProjectId, getMedia, getProject, listProjects, removeMedia, saveProject } from '../storage/projects.ts';
 import type { ProjectRecord } from '../storage/schema.ts';
@@ -76,7 +75,7 @@ export class Studio {
       if (saved) await this.show(saved);
       await this.refreshProjects();
       // Unfinished exports left by a closed or crashed tab are garbage.
-      void purgeScratch().catch(() => undefined);
+      void cleanUpFiles().catch(() => undefined);
     } catch (err) {
       this.saveError = message(err);
     }
@@ -325,20 +324,15 @@ export class Studio {
         },
       );
       this.exportFps = (result.frames * settings.width * settings.height) / (1080 * 1920) / result.seconds;
-      // Keep the video with the user's assets, then drop the scratch copy (no double storage).
-      let blob: Blob = result.file;
+      // Keep the video with the user's assets (the file is moved, never copied).
+      let file: File = result.file;
       try {
-        const id = newId('ast');
-        await addAsset({ id, projectId: this.project.id, name: fileName, mime: 'video/mp4', width: settings.width, height: settings.height, duration: timeline.duration, size: result.file.size, blob: result.file, createdAt: Date.now() });
-        const kept = await getAsset(id);
-        if (kept) {
-          blob = kept.blob;
-          await removeScratchFile(scratchName);
-        }
+        const kept = await keepExport(scratchName, { id: newId('ast'), projectId: this.project.id, name: fileName, mime: 'video/mp4', width: settings.width, height: settings.height, duration: timeline.duration, size: result.file.size, createdAt: Date.now() });
+        file = kept.file;
       } catch (err) {
         this.saveError = `The video was exported but could not be kept on this device: ${message(err)} Download it now.`;
       }
-      const url = URL.createObjectURL(blob);
+      const url = URL.createObjectURL(file);
       this.exportState = { status: 'done', url, fileName, size: result.file.size, seconds: result.seconds, width: settings.width, height: settings.height };
     } catch (err) {
       this.exportState = err instanceof RenderError && err.code === 'cancelled' ? { status: 'idle' } : { status: 'error', message: message(err) };

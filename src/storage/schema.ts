@@ -47,6 +47,7 @@ export interface MediaRecord {
   createdAt: number;
 }
 
+/** An exported video; its bytes are a file in the private file system (see files.ts). */
 export interface AssetRecord {
   id: string;
   projectId: string;
@@ -56,7 +57,8 @@ export interface AssetRecord {
   height: number;
   duration: number;
   size: number;
-  blob: Blob;
+  /** File name in the OPFS assets folder. */
+  file: string;
   createdAt: number;
 }
 

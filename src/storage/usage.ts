@@ -1,5 +1,5 @@
 import { withDb } from './db.ts';
-import { scratchUsage } from './scratch.ts';
+import { scratchBytes } from './files.ts';
 
 export interface StorageUsage {
   /** Bytes per kind of thing the user keeps. */
@@ -25,7 +25,7 @@ export async function storageUsage(): Promise<StorageUsage> {
     for (const a of await db.getAll('assets')) exports += a.size;
     return { projects, media, exports };
   });
-  const scratch = (await scratchUsage().catch(() => ({ bytes: 0 }))).bytes;
+  const scratch = await scratchBytes().catch(() => 0);
   const est = await navigator.storage?.estimate?.().catch(() => null);
   const persisted = (await navigator.storage?.persisted?.().catch(() => false)) ?? false;
   return { ...sums, scratch, usage: est?.usage ?? null, quota: est?.quota ?? null, persisted };
