@@ -1,8 +1,8 @@
 import type { ProjectRecord } from '../storage/schema.ts';
 
-export function newId(prefix: string): string {
-  return `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-}
+import { newId } from '../storage/ids.ts';
+
+export { newId };
 
 export function newProject(defaults: { voiceId: string; presenterId: string }): ProjectRecord {
   const now = Date.now();

@@ -4,7 +4,9 @@ import { encodeSettings, frameCount } from '../encode/settings.ts';
 import { checkImage, MediaError } from '../product/media.ts';
 import { fitScript, generateScripts } from '../script/index.ts';
 import type { ScriptOption } from '../script/types.ts';
+import { ArchiveError } from '../storage/archive.ts';
 import { cleanUpFiles, keepExport } from '../storage/assets.ts';
+import { exportProjectFile, importProjectFile } from '../storage/project-io.ts';
 import { StorageError } from '../storage/db.ts';
 import { addMedia, currentProjectId, getMedia, getProject, listProjects, removeMedia, saveProject } from '../storage/projects.ts';
 import type { ProjectRecord } from '../storage/schema.ts';
@@ -24,7 +26,7 @@ export type ExportStatus =
 const ASSUMED_EXPORT_FPS = 70;
 
 function message(err: unknown): string {
-  if (err instanceof MediaError || err instanceof StorageError || err instanceof RenderError) return err.message;
+  if (err instanceof MediaError || err instanceof StorageError || err instanceof RenderError || err instanceof ArchiveError) return err.message;
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -53,6 +55,7 @@ export class Studio {
   exportState = $state<ExportStatus>({ status: 'idle' });
   /** Saved projects, newest first, for the project menu. */
   projects = $state<Array<{ id: string; name: string; updatedAt: number }>>([]);
+  importError = $state<string | null>(null);
   /** Measured export speed (frames per second of 1080p-equivalent work), for the time estimate. */
   exportFps = $state(ASSUMED_EXPORT_FPS);
   private exportAbort: AbortController | null = null;
@@ -343,6 +346,35 @@ export class Studio {
 
   cancelExport(): void {
     this.exportAbort?.abort();
+  }
+
+  /** Downloads the current project (with its images) as one .zip file. */
+  async exportProject(): Promise<void> {
+    try {
+      await this.saveNow();
+      const blob = await exportProjectFile(this.project.id);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `${(this.project.product.name.trim() || 'talkreel-project').replace(/[^\p{L}\p{N}]+/gu, '-')}.talkreel.zip`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+    } catch (err) {
+      this.saveError = `The project could not be exported: ${message(err)}`;
+    }
+  }
+
+  /** Adds a project from a .zip made by exportProject and opens it; bad files change nothing. */
+  async importProject(file: File): Promise<void> {
+    this.importError = null;
+    try {
+      await this.saveNow();
+      const record = await importProjectFile(file);
+      await this.show(record);
+      await this.refreshProjects();
+      if (record.videoRequested && record.script.segments.length) void this.generateVideo();
+    } catch (err) {
+      this.importError = `“${file.name}” could not be imported: ${message(err)}`;
+    }
   }
 
   async startNewProject(): Promise<void> {

@@ -1,7 +1,7 @@
 import { requestPersistence, withDb } from './db.ts';
 import type { MediaRecord, ProjectRecord } from './schema.ts';
 
-const CURRENT_KEY = 'currentProject';
+export const CURRENT_KEY = 'currentProject';
 
 export function getProject(id: string): Promise<ProjectRecord | undefined> {
   return withDb((db) => db.get('projects', id));
