@@ -47,3 +47,25 @@ test('closing the page in the middle of typing reopens on a committed state', as
   expect(['', 'A description typed just before the tab closed.']).toContain(desc);
   await expect(again.getByTestId('save-error')).toHaveCount(0);
 });
+
+test('a newer schema opened in another tab makes this tab stop writing and say why', async ({ page, context }) => {
+  await page.goto('/');
+  await page.getByTestId('product-name').fill('Old tab');
+  await expect(page.getByTestId('saved')).toBeVisible();
+  // Another tab (a newer talkreel) upgrades the database.
+  const other = await context.newPage();
+  await other.goto('/headless.html');
+  await other.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('talkreel', 99);
+        req.onsuccess = () => {
+          req.result.close();
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  await page.getByTestId('product-name').fill('Old tab, edited');
+  await expect(page.getByTestId('save-error')).toHaveText(/newer version of talkreel is open in another tab/);
+});
