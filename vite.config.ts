@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { selfHostedRuntimes } from './scripts/vite-self-host.ts';
+import { embedRoute } from './scripts/vite-embed.ts';
 
 // Cross-origin isolation unlocks SharedArrayBuffer (wasm threads). The app must also work
 // without it (e.g. inside a third-party iframe), so nothing depends on it being on.
@@ -14,6 +15,8 @@ export default defineConfig({
   plugins: [
     svelte(),
     selfHostedRuntimes(),
+    // The embed widget's page is served without COOP and frameable by other sites (see the plugin).
+    embedRoute(),
     VitePWA({
       // The app asks before reloading into an update (never mid-export): see src/app/pwa.svelte.ts.
       registerType: 'prompt',
@@ -36,11 +39,19 @@ export default defineConfig({
       workbox: {
         // The app shell: pages, scripts (workers included), styles, fonts, icons.
         globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest}'],
+        // Chinese, Japanese and Korean caption fonts (~7 MB in ~340 small subsets): fetched only
+        // when a creative's text needs them, then cached (below), never precached.
+        globIgnores: ['**/noto-sans-{jp,sc,kr}-*.woff2'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/headless/],
+        navigateFallbackDenylist: [/^\/headless/, /^\/embed/],
         runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /\/noto-sans-(?:jp|sc|kr)-[^/]*\.woff2$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'talkreel-fonts-v1', cacheableResponse: { statuses: [200] } },
+          },
           {
             // The embedded voices (24 MB): cached the first time a voice speaks, or on request.
             urlPattern: ({ url }) => url.pathname.endsWith('/espeak-ng.data'),
@@ -59,6 +70,6 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { app: 'index.html', headless: 'headless.html' } },
+    rollupOptions: { input: { app: 'index.html', headless: 'headless.html', embed: 'embed.html' } },
   },
 });

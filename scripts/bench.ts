@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import type { Browser } from '@playwright/test';
+import { createServer } from 'vite';
 import type { HeadlessJob, HeadlessResult } from '../src/app/headless.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { ensureBuild, serveBuild } from './lib/serve.ts';
@@ -29,6 +31,50 @@ function nativeBaseline(width: number, height: number, seconds: number): number 
     '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out,
   ]);
   return (performance.now() - t0) / 1000;
+}
+
+/**
+ * Presenter drawing speed: drawPresenter into a 1080x1920 CPU canvas at the 9:16 presenter
+ * layout's box (1100x1467, the largest the videos use), a frame rasterised each time, gestures
+ * on half of the frames; per look and per art style. The page (e2e/fixtures/avatar-sheet.html)
+ * is served from the sources by Vite: the same code the export runs.
+ */
+async function presenterBench(browser: Browser): Promise<Record<string, unknown>> {
+  const looks: Record<string, string[]> = {
+    soft: ['ava', 'zara', 'kwame', 'olivia-stockroom'],
+    flat: ['omar', 'ava-keynote', 'kenji-office-hours', 'mei-talk'],
+    cartoon: ['ethan', 'hana', 'grace', 'omar-keynote'],
+  };
+  const vite = await createServer({ root: new URL('.', root).pathname, logLevel: 'silent', server: { port: 5236, strictPort: false, host: '127.0.0.1' } });
+  await vite.listen();
+  const addr = vite.httpServer?.address();
+  const port = addr && typeof addr === 'object' ? addr.port : 0;
+  const page = await browser.newPage();
+  try {
+    const ids = Object.values(looks).flat().join(',');
+    await page.goto(`http://127.0.0.1:${port}/e2e/fixtures/avatar-sheet.html?mode=bench&n=300&ids=${ids}`);
+    await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, null, { timeout: 300_000 });
+    type Row = { style: string; pose: string; background: string; msPerDraw: number; drawsPerSecond: number; coldMs: number };
+    const rows = await page.evaluate(() => (window as unknown as { __bench: Record<string, Row> }).__bench);
+    const perStyle: Record<string, unknown> = {};
+    for (const [style, ids] of Object.entries(looks)) {
+      const ms = ids.map((id) => rows[id]!.msPerDraw);
+      const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+      perStyle[style] = {
+        draws_per_second: Number((1000 / mean).toFixed(0)),
+        ms_per_draw_mean: Number(mean.toFixed(3)),
+        ms_per_draw_worst: Number(Math.max(...ms).toFixed(3)),
+        looks: Object.fromEntries(ids.map((id) => {
+          const r = rows[id]!;
+          return [id, { pose: r.pose, background: r.background, ms_per_draw: Number(r.msPerDraw.toFixed(3)), first_draw_ms: Number(r.coldMs.toFixed(1)) }];
+        })),
+      };
+    }
+    return { box: '1100x1467 in a 1080x1920 CPU canvas', gestures: 'half of the frames', per_style: perStyle };
+  } finally {
+    await page.close();
+    await vite.close();
+  }
 }
 
 ensureBuild(log);
@@ -96,6 +142,17 @@ try {
     target_ratio: 1.5,
     bytes: r.bytes,
   };
+
+  // Presenter library: drawing speed per art style, and exports with other presenters.
+  log('presenter draws per second at 1080x1920, per art style…');
+  results.presenter_1080x1920 = await presenterBench(browser);
+  const others: Record<string, unknown> = {};
+  for (const id of ['omar-keynote', 'kenji-office-hours']) {
+    log(`30 s 1080x1920 export with presenter ${id}…`);
+    const o: HeadlessResult = await page.evaluate((j) => window.talkreel.render(j, () => undefined), { ...job(1080), presenterId: id });
+    others[id] = { export_seconds: Number(o.exportSeconds.toFixed(3)), export_fps: Number((o.frames / o.exportSeconds).toFixed(1)) };
+  }
+  results.export_1080x1920_other_presenters = others;
 } finally {
   await browser.close();
   await server.close();

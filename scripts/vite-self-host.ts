@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
+const CJK_FONTS = ['noto-sans-jp', 'noto-sans-sc', 'noto-sans-kr'];
 
 /**
  * Runtime data files that libraries locate next to their own module URL (espeak-ng's 24 MB
@@ -21,6 +22,18 @@ export function selfHostedRuntimes(): Plugin {
         fileName: 'assets/espeak-ng.data',
         source: readFileSync(join(espeakDir, 'espeak-ng.data')),
       });
+      // Chinese, Japanese and Korean caption fonts: ~100 unicode-range subsets each, fetched by
+      // the render worker only for the characters a creative shows (workers/render/fonts.ts).
+      for (const id of CJK_FONTS) {
+        const dir = dirname(require.resolve(`@fontsource/${id}/unicode.json`));
+        const subsets = Object.keys(JSON.parse(readFileSync(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>);
+        for (const key of subsets) {
+          const n = /^\[(\d+)\]$/.exec(key)?.[1];
+          if (!n) continue;
+          const file = `${id}-${n}-700-normal.woff2`;
+          this.emitFile({ type: 'asset', fileName: `assets/fonts/${file}`, source: readFileSync(join(dir, 'files', file)) });
+        }
+      }
     },
   };
 }

@@ -1,19 +1,14 @@
 /**
- * The headless renderer's page: the same pipeline as the Create screen (script → voice →
- * timeline → export), driven by the command line through `window.talkreel`.
+ * The headless renderer's page: the job runner (src/app/jobs/runner.ts, the same pipeline as
+ * the Create screen and the embed widget: script → voice → timeline → export), driven by the
+ * command line through `window.talkreel`.
  */
-import { exportVideo } from '../compose/render-client.ts';
 import type { Timeline } from '../compose/types.ts';
-import { encodeSettings } from '../encode/settings.ts';
-import { checkImage } from '../product/media.ts';
-import type { Product } from '../product/types.ts';
-import { fitScript, generateScripts } from '../script/index.ts';
 import type { Duration, Ratio } from '../script/types.ts';
-import type { ProjectSettings } from '../storage/schema.ts';
-import { defaultVoiceFor } from '../voice/voices.ts';
+import { exportCreative, prepareCreative } from './jobs/runner.ts';
+import { fitScript, generateScripts, scriptText } from '../script/index.ts';
 import { synthesize } from '../voice/tts-client.ts';
-import { creativeTimeline, spokenLength, voiceRequestFor, voiceScript } from './pipeline.ts';
-import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
+import { spokenLength, voiceRequestFor } from './pipeline.ts';
 
 export interface HeadlessJob {
   product: { name: string; description?: string; features?: string[]; price?: string; brand?: string };
@@ -26,6 +21,8 @@ export interface HeadlessJob {
   presenterId?: string;
   voiceId?: string;
   script?: string;
+  /** Ad structure of the generated script (hook-benefits-cta, problem-solution, demo, offer-value, listicle). */
+  scriptStyle?: string;
   /** Parallel H.264 encoders (default: one per core). */
   lanes?: number;
   cpuCanvas?: boolean;
@@ -57,55 +54,37 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
   if (!job.product.name?.trim()) throw new Error('product.json needs a "name".');
   if (job.imageUrls.length < 2) throw new Error('product.json needs at least 2 "images".');
   const blobs: Blob[] = [];
-  const images: Product['images'] = [];
-  for (const [i, url] of job.imageUrls.entries()) {
-    const blob = await (await fetch(url)).blob();
-    const head = new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer());
-    const info = checkImage(head, blob.size, `image ${i + 1}`);
-    blobs.push(blob);
-    images.push({ id: `img${i}`, name: `image ${i + 1}`, mime: info.mime, width: info.width, height: info.height, selected: true });
-  }
-  const product: Product = {
-    name: job.product.name.trim(),
-    description: job.product.description ?? '',
-    features: job.product.features ?? [],
-    images,
-    ...(job.product.price ? { price: job.product.price } : {}),
-    ...(job.product.brand ? { brand: job.product.brand } : {}),
-  };
-  const voiceReq = voiceRequestFor(job.voiceId, job.language);
-  const settings: ProjectSettings = {
-    ratio: job.ratio,
-    duration: job.duration,
-    language: job.language,
-    voiceId: job.voiceId ?? defaultVoiceFor(job.language).id,
-    presenterId: job.presenterId ?? BUILTIN_PRESENTERS[0]!.id,
-    resolution: job.resolution,
-  };
-  const scriptProduct = { ...product, imageCount: images.length };
-  const opts = { language: job.language, duration: job.duration };
-  const option = generateScripts(scriptProduct, opts)[0]!;
-  onProgress(`script: ${option.title}`);
-  const fitted = job.script
-    ? { ...option, segments: [{ text: job.script, scene: { kind: 'presenter' as const } }] }
-    : await fitScript(option, scriptProduct, opts, spokenLength(voiceReq, synthesize));
-  const voiceover = await voiceScript(fitted.segments, voiceReq, synthesize);
-  onProgress(`voice: ${voiceover.speech.duration.toFixed(2)} s`);
-  const timeline = creativeTimeline(product, settings, voiceover);
-  const enc = encodeSettings(job.ratio, job.resolution, timeline.fps);
-  let lastPct = -10;
-  const result = await exportVideo(
-    { timeline, images: blobs, audio: { pcm: voiceover.speech.pcm, sampleRate: voiceover.speech.sampleRate }, settings: enc, fileName: `headless-${Date.now()}.mp4`, ...(job.lanes ? { lanes: job.lanes } : {}), ...(job.cpuCanvas !== undefined ? { cpuCanvas: job.cpuCanvas } : {}) },
+  for (const url of job.imageUrls) blobs.push(await (await fetch(url)).blob());
+  const creative = await prepareCreative(
     {
-      onProgress: (p) => {
-        const pct = Math.floor((100 * p.frame) / p.frames);
-        if (pct >= lastPct + 10) {
-          lastPct = pct;
-          onProgress(`export: ${pct}%`);
-        }
-      },
+      product: job.product,
+      images: blobs,
+      ratio: job.ratio,
+      duration: job.duration,
+      language: job.language,
+      resolution: job.resolution,
+      ...(job.presenterId ? { presenterId: job.presenterId } : {}),
+      ...(job.voiceId ? { voiceId: job.voiceId } : {}),
+      ...(job.script ? { script: job.script } : {}),
+      ...(job.scriptStyle ? { scriptStyle: job.scriptStyle } : {}),
     },
+    { onStep: (step, detail) => step !== 'timeline' && onProgress(`${step}: ${detail}`) },
   );
+  let lastPct = -10;
+  const { result, settings: enc } = await exportCreative(creative, {
+    resolution: job.resolution,
+    fileName: `headless-${Date.now()}.mp4`,
+    ...(job.lanes ? { lanes: job.lanes } : {}),
+    ...(job.cpuCanvas !== undefined ? { cpuCanvas: job.cpuCanvas } : {}),
+    onProgress: (p) => {
+      const pct = Math.floor((100 * p.frame) / p.frames);
+      if (pct >= lastPct + 10) {
+        lastPct = pct;
+        onProgress(`export: ${pct}%`);
+      }
+    },
+  });
+  const { timeline, voiceover } = creative;
   return {
     url: URL.createObjectURL(result.file),
     fileName: 'talkreel.mp4',
@@ -122,16 +101,84 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
     renderSeconds: result.renderSeconds,
     encodeWaitSeconds: result.encodeWaitSeconds,
     finalizeSeconds: result.finalizeSeconds,
-    scriptTitle: fitted.title,
-    scriptText: fitted.segments.map((s) => s.text).join(' '),
+    scriptTitle: creative.scriptTitle,
+    scriptText: creative.segments.map((s) => s.text).join(' '),
     timeline,
   };
 }
 
+export interface ScriptsJob {
+  product: HeadlessJob['product'];
+  duration: Duration;
+  language: string;
+  voiceId?: string;
+  /** Product images the video would show (scene hints index them). */
+  imageCount: number;
+}
+
+/** One script option as `--print-scripts` prints it. */
+export interface PrintedScript {
+  id: string;
+  style: string;
+  title: string;
+  language: string;
+  /** The templates had nothing for the requested language: written in English. */
+  languageFallback: boolean;
+  targetSeconds: number;
+  /** Spoken length before fitting, as estimated. */
+  estimatedSeconds: number;
+  /** Spoken length of the fitted script, measured with the real voice (padding included). */
+  measuredSeconds: number;
+  /** Within ±10 % of the target. */
+  fits: boolean;
+  /** How many times the voice spoke it while fitting. */
+  voicings: number;
+  text: string;
+  segments: Array<{ text: string; scene: string; image?: number }>;
+  notes?: string[];
+}
+
+/** Every script option, each fitted to the duration with the real voice and measured. */
+async function scripts(job: ScriptsJob, onProgress: (msg: string) => void = () => undefined): Promise<PrintedScript[]> {
+  if (!job.product.name?.trim()) throw new Error('product.json needs a "name".');
+  const product = {
+    name: job.product.name.trim(),
+    description: job.product.description ?? '',
+    features: job.product.features ?? [],
+    imageCount: job.imageCount,
+    ...(job.product.price ? { price: job.product.price } : {}),
+    ...(job.product.brand ? { brand: job.product.brand } : {}),
+  };
+  const opts = { language: job.language, duration: job.duration };
+  const measureOnce = spokenLength(voiceRequestFor(job.voiceId, job.language), synthesize);
+  const out: PrintedScript[] = [];
+  for (const option of generateScripts(product, opts)) {
+    let voicings = 0;
+    const fitted = await fitScript(option, product, opts, (text) => (voicings++, measureOnce(text)));
+    onProgress(`script: ${option.style} ${fitted.measuredSeconds.toFixed(2)} s`);
+    out.push({
+      id: fitted.id,
+      style: fitted.style,
+      title: fitted.title,
+      language: fitted.language ?? job.language,
+      languageFallback: !!fitted.languageFallback,
+      targetSeconds: job.duration,
+      estimatedSeconds: option.estimatedSeconds,
+      measuredSeconds: Math.round(fitted.measuredSeconds * 100) / 100,
+      fits: Math.abs(fitted.measuredSeconds - job.duration) <= job.duration * 0.1,
+      voicings,
+      text: scriptText(fitted),
+      segments: fitted.segments.map((s) => ({ text: s.text, scene: s.scene.kind, ...(s.scene.kind === 'product' ? { image: s.scene.image } : {}) })),
+      ...(fitted.notes?.length ? { notes: fitted.notes } : {}),
+    });
+  }
+  return out;
+}
+
 declare global {
   interface Window {
-    talkreel: { render: typeof render; ready: true };
+    talkreel: { render: typeof render; scripts: typeof scripts; ready: true };
   }
 }
 
-window.talkreel = { render, ready: true };
+window.talkreel = { render, scripts, ready: true };

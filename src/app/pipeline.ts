@@ -3,6 +3,7 @@ import { buildTimeline, type VoicedSegment } from '../compose/timeline.ts';
 import type { Timeline } from '../compose/types.ts';
 import type { Product } from '../product/types.ts';
 import type { ScriptSegment } from '../script/types.ts';
+import { shopNowLabel } from '../script/lang/index.ts';
 import type { ProjectSettings } from '../storage/schema.ts';
 import { joinSpeech, normalizePeak, padSpeech } from '../voice/join.ts';
 import type { Speech, VoiceRequest } from '../voice/types.ts';
@@ -39,7 +40,7 @@ export function spokenLength(voice: Omit<VoiceRequest, 'text'>, synthesize: Synt
 export function restorePunctuation(speech: Speech, text: string): Speech {
   const words = speech.words.map((w) => {
     if (w.charEnd === undefined) return w;
-    const trail = /^[.,!?;:…]+/.exec(text.slice(w.charEnd))?.[0] ?? '';
+    const trail = /^[.,!?;:…。、！？，：；؟،।]+/.exec(text.slice(w.charEnd))?.[0] ?? '';
     return trail ? { ...w, text: w.text + trail } : w;
   });
   return { ...speech, words };
@@ -80,5 +81,6 @@ export function creativeTimeline(product: Product, settings: ProjectSettings, vo
     },
     segments: voiceover.segments,
     speech: voiceover.speech,
+    cta: shopNowLabel(settings.language),
   });
 }

@@ -3,6 +3,7 @@ import type { Timeline } from '../compose/types.ts';
 import { encodeSettings, frameCount } from '../encode/settings.ts';
 import { checkImage, MediaError } from '../product/media.ts';
 import { fitScript, generateScripts } from '../script/index.ts';
+import { loadWriterConfig, saveWriterConfig, writeScripts, type WriterConfig } from '../script/llm.ts';
 import type { ScriptOption } from '../script/types.ts';
 import { ArchiveError } from '../storage/archive.ts';
 import { cleanUpFiles, keepExport } from '../storage/assets.ts';
@@ -10,6 +11,7 @@ import { exportProjectFile, importProjectFile } from '../storage/project-io.ts';
 import { StorageError } from '../storage/db.ts';
 import { addMedia, currentProjectId, getMedia, getProject, listProjects, removeMedia, saveProject } from '../storage/projects.ts';
 import type { ProjectRecord } from '../storage/schema.ts';
+import type { ProductVideo } from '../product/types.ts';
 import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
 import { defaultVoiceFor } from '../voice/voices.ts';
 import { synthesize } from '../voice/tts-client.ts';
@@ -45,6 +47,12 @@ export class Studio {
   scriptError = $state<string | null>(null);
   /** Option id → spoken length measured with the real voice. */
   measured = $state<Record<string, number>>({});
+  /** The optional local-model script writer (kept in this browser, off by default). */
+  writer = $state<WriterConfig>(loadWriterConfig(globalThis.localStorage));
+  /** The local model is writing. */
+  scriptWriting = $state(false);
+  /** Why the local model's scripts were (partly) not used. */
+  scriptNotice = $state<string | null>(null);
 
   videoBusy = $state(false);
   videoError = $state<string | null>(null);
@@ -162,9 +170,16 @@ export class Studio {
     }
   }
 
-  async addFiles(files: Iterable<File>): Promise<void> {
+  /**
+   * Checks and stores images. `selected[i]` overrides the default pre-selection of file i;
+   * `quiet` leaves the shared upload errors alone (the caller shows them per image).
+   * Returns, per file, null when it was added or the reason it was not.
+   */
+  async addFiles(files: Iterable<File>, opts: { selected?: boolean[]; quiet?: boolean } = {}): Promise<Array<string | null>> {
     const errors: string[] = [];
+    const results: Array<string | null> = [];
     for (const file of files) {
+      const index = results.length;
       try {
         const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
         const info = checkImage(head, file.size, file.name);
@@ -174,17 +189,39 @@ export class Studio {
         });
         bmp.close();
         const id = newId('img');
-        const image = { id, name: file.name, mime: info.mime, width: info.width, height: info.height, selected: this.project.product.images.filter((i) => i.selected).length < 6 };
+        const image = { id, name: file.name, mime: info.mime, width: info.width, height: info.height, selected: opts.selected?.[index] ?? this.project.product.images.filter((i) => i.selected).length < 6 };
         const next: ProjectRecord = { ...$state.snapshot(this.project), updatedAt: Date.now() };
         next.product.images = [...next.product.images, image];
         await addMedia({ id, projectId: next.id, name: file.name, mime: info.mime, width: info.width, height: info.height, size: file.size, blob: file, createdAt: Date.now() }, next);
         this.project.product.images.push(image);
         this.thumbs[id] = URL.createObjectURL(file);
+        results.push(null);
       } catch (err) {
         errors.push(message(err));
+        results.push(message(err));
       }
     }
-    this.uploadErrors = errors;
+    if (!opts.quiet) this.uploadErrors = errors;
+    return results;
+  }
+
+  /** Stores a checked product video (see product/video-intake.ts), replacing the previous one. */
+  async setVideo(blob: Blob, video: ProductVideo): Promise<void> {
+    const old = this.project.product.video;
+    const next: ProjectRecord = { ...$state.snapshot(this.project), updatedAt: Date.now() };
+    next.product.video = video;
+    await addMedia({ id: video.id, projectId: next.id, name: video.name, mime: video.mime, width: video.width, height: video.height, size: blob.size, blob, createdAt: Date.now() }, next);
+    this.project.product.video = video;
+    if (old) await removeMedia(old.id, $state.snapshot(this.project)).catch(() => undefined);
+  }
+
+  async removeVideo(): Promise<void> {
+    const old = this.project.product.video;
+    if (!old) return;
+    const next = $state.snapshot(this.project);
+    delete next.product.video;
+    await removeMedia(old.id, next);
+    delete this.project.product.video;
   }
 
   async removeImage(id: string): Promise<void> {
@@ -224,7 +261,19 @@ export class Studio {
     };
     const opts = { language: p.settings.language, duration: p.settings.duration };
     this.scriptError = null;
-    const options = generateScripts(product, opts);
+    this.scriptNotice = null;
+    let options: ScriptOption[];
+    if (this.writer.enabled) {
+      this.scriptWriting = true;
+      try {
+        const written = await writeScripts(product, opts, $state.snapshot(this.writer));
+        if (run !== this.scriptRun) return;
+        options = written.options;
+        this.scriptNotice = written.notice ?? null;
+      } finally {
+        if (run === this.scriptRun) this.scriptWriting = false;
+      }
+    } else options = generateScripts(product, opts);
     p.script = { options, selectedId: options[0]?.id ?? null, segments: structuredClone($state.snapshot(options[0]?.segments ?? [])), basis: scriptBasis(p) };
     this.measured = {};
     // Then time each option with the real voice and nudge it into the duration window.
@@ -244,6 +293,11 @@ export class Studio {
     } finally {
       if (run === this.scriptRun) this.scriptBusy = false;
     }
+  }
+
+  setWriter(config: WriterConfig): void {
+    this.writer = config;
+    saveWriterConfig(globalThis.localStorage, config);
   }
 
   selectOption(id: string): void {

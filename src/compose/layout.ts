@@ -46,14 +46,38 @@ const LAYOUTS: Record<Ratio, Record<Kind, Layout>> = {
   },
 };
 
+/**
+ * Product-only showcase (Timeline.presenter === false): the product card takes the presenter's
+ * room. The presenter box is parked off-frame (it is not drawn), so the end card's text may use
+ * the full width.
+ */
+const OFF_FRAME = (ratio: Ratio): Rect => presenterAt(ratio === '16:9' ? 2600 : 1700, ratio === '16:9' ? 1180 : 2010, 600);
+const SHOWCASE: Record<Ratio, Record<Kind, Layout>> = {
+  '9:16': {
+    presenter: { card: rect(90, 200, 900, 1200), presenter: OFF_FRAME('9:16'), captionX: 540, captionY: 1600, captionMaxW: 940, endCard: 0 },
+    product: { card: rect(60, 190, 960, 1280), presenter: OFF_FRAME('9:16'), captionX: 540, captionY: 1650, captionMaxW: 940, endCard: 0 },
+    cta: { card: rect(140, 210, 800, 800), presenter: OFF_FRAME('9:16'), captionX: 540, captionY: 1720, captionMaxW: 940, endCard: 1 },
+  },
+  '16:9': {
+    presenter: { card: rect(360, 80, 1200, 780), presenter: OFF_FRAME('16:9'), captionX: 960, captionY: 960, captionMaxW: 1500, endCard: 0 },
+    product: { card: rect(200, 70, 1520, 820), presenter: OFF_FRAME('16:9'), captionX: 960, captionY: 975, captionMaxW: 1500, endCard: 0 },
+    cta: { card: rect(140, 110, 700, 700), presenter: OFF_FRAME('16:9'), captionX: 960, captionY: 975, captionMaxW: 1500, endCard: 1 },
+  },
+  '1:1': {
+    presenter: { card: rect(120, 70, 840, 780), presenter: OFF_FRAME('1:1'), captionX: 540, captionY: 950, captionMaxW: 960, endCard: 0 },
+    product: { card: rect(60, 70, 960, 800), presenter: OFF_FRAME('1:1'), captionX: 540, captionY: 965, captionMaxW: 960, endCard: 0 },
+    cta: { card: rect(290, 70, 500, 500), presenter: OFF_FRAME('1:1'), captionX: 540, captionY: 1010, captionMaxW: 960, endCard: 1 },
+  },
+};
+
 const TRANSITION = 0.45;
 
 export const easeInOut = (x: number): number => (x < 0.5 ? 4 * x * x * x : 1 - Math.pow(-2 * x + 2, 3) / 2);
 const mix = (a: number, b: number, k: number): number => a + (b - a) * k;
 const mixRect = (a: Rect, b: Rect, k: number): Rect => rect(mix(a.x, b.x, k), mix(a.y, b.y, k), mix(a.w, b.w, k), mix(a.h, b.h, k));
 
-export function layoutFor(ratio: Ratio, kind: Kind): Layout {
-  return LAYOUTS[ratio][kind];
+export function layoutFor(ratio: Ratio, kind: Kind, presenter = true): Layout {
+  return (presenter ? LAYOUTS : SHOWCASE)[ratio][kind];
 }
 
 /** Index of the scene at time t (binary search; scenes are contiguous and sorted). */
@@ -72,12 +96,13 @@ export function sceneIndexAt(tl: Timeline, t: number): number {
 export function layoutAt(tl: Timeline, t: number): Layout {
   const i = sceneIndexAt(tl, t);
   const scene = tl.scenes[i]!;
-  const target = layoutFor(tl.ratio, scene.kind);
+  const shown = tl.presenter !== false;
+  const target = layoutFor(tl.ratio, scene.kind, shown);
   const prev = tl.scenes[i - 1];
   if (!prev) return target;
   const k = easeInOut(Math.min(1, Math.max(0, (t - scene.start) / TRANSITION)));
   if (k >= 1) return target;
-  const from = layoutFor(tl.ratio, prev.kind);
+  const from = layoutFor(tl.ratio, prev.kind, shown);
   return {
     card: mixRect(from.card, target.card, k),
     presenter: mixRect(from.presenter, target.presenter, k),

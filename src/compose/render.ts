@@ -1,12 +1,28 @@
-import { mouthAt, speakingLevel } from '../lipsync/visemes.ts';
-import { drawPresenter, presenterById, presenterStateAt } from './presenter/index.ts';
+import { mouthAt, REST_MOUTH, speakingLevel } from '../lipsync/visemes.ts';
+import { drawPresenter, gestureAt, groundOf, presenterById, presenterStateAt, unitPoint } from './presenter/index.ts';
 import { backdropFor, cardShadow, SHADOW_PAD, type RenderAssets } from './assets.ts';
 import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './layout.ts';
 import { DESIGN_SIZE, type CaptionLine, type Timeline } from './types.ts';
 
 type Ctx = OffscreenCanvasRenderingContext2D;
 
-export const FONT_FAMILY = 'Inter, "Liberation Sans", "DejaVu Sans", sans-serif';
+/** Inter for Latin, the bundled Noto fonts for every other script the app writes (see workers/render/fonts.ts). */
+export const FONT_FAMILY =
+  'Inter, "Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans Hebrew", "Noto Sans SC", "Noto Sans JP", "Noto Sans KR", "Liberation Sans", "DejaVu Sans", sans-serif';
+/** Japanese text (it has kana) takes the Japanese forms of the Han characters it shares with Chinese. */
+const FONT_FAMILY_JA = FONT_FAMILY.replace('"Noto Sans SC", "Noto Sans JP"', '"Noto Sans JP", "Noto Sans SC"');
+const familyCache = new WeakMap<Timeline, string>();
+let family = FONT_FAMILY;
+
+function familyFor(tl: Timeline): string {
+  let f = familyCache.get(tl);
+  if (!f) {
+    const kana = tl.captions.some((c) => c.words.some((w) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w.text)));
+    f = kana || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(tl.productName) ? FONT_FAMILY_JA : FONT_FAMILY;
+    familyCache.set(tl, f);
+  }
+  return f;
+}
 const CROSSFADE = 0.45;
 
 /**
@@ -16,13 +32,14 @@ const CROSSFADE = 0.45;
 export function renderFrame(ctx: Ctx, tl: Timeline, assets: RenderAssets, t: number): void {
   const design = DESIGN_SIZE[tl.ratio];
   const k = ctx.canvas.width / design.w;
+  family = familyFor(tl);
   ctx.save();
   ctx.setTransform(k, 0, 0, k, 0, 0);
   const layout = layoutAt(tl, t);
   const si = sceneIndexAt(tl, t);
   drawBackdrop(ctx, tl, assets, t, si, design);
   drawCard(ctx, tl, assets, t, si, layout.card);
-  drawPresenterLayer(ctx, tl, t, layout.presenter);
+  if (tl.presenter !== false) drawPresenterLayer(ctx, tl, t, layout.presenter, layout.card);
   if (layout.endCard > 0.01) drawEndCard(ctx, tl, layout, design);
   drawCaptions(ctx, tl, t, layout);
   drawChrome(ctx, tl, t, design);
@@ -97,22 +114,34 @@ function drawCard(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: number
   ctx.restore();
 }
 
-function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, box: Rect): void {
+function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, box: Rect, card: Rect): void {
   const look = presenterById(tl.presenterId);
-  const state = presenterStateAt(t, mouthAt(tl.visemes, t), tl.seed, speakingLevel(tl.visemes, t));
-  // A soft contact shadow grounds the presenter over the backdrop.
+  // 'display': no lip-sync, the presenter gestures toward the product.
+  const display = tl.motionStyle === 'display';
+  const gesture = gestureAt(tl.gestures, t);
+  const state = presenterStateAt(
+    t,
+    display ? REST_MOUTH : mouthAt(tl.visemes, t),
+    tl.seed,
+    display ? 0 : speakingLevel(tl.visemes, t),
+    gesture && { ...gesture, target: unitPoint(box, card.x + card.w / 2, card.y + card.h / 2) },
+  );
+  // A soft contact shadow grounds the presenter over the backdrop (at the feet of a full figure).
+  const g = groundOf(box, look);
   ctx.save();
-  const sh = ctx.createRadialGradient(box.x + box.w / 2, box.y + box.h * 0.9, 0, box.x + box.w / 2, box.y + box.h * 0.9, box.w * 0.6);
+  ctx.translate(g.x, g.y);
+  ctx.scale(1, g.flat);
+  const sh = ctx.createRadialGradient(0, 0, 0, 0, 0, g.r);
   sh.addColorStop(0, 'rgba(0,0,0,0.35)');
   sh.addColorStop(1, 'rgba(0,0,0,0)');
   ctx.fillStyle = sh;
-  ctx.fillRect(box.x - box.w * 0.2, box.y + box.h * 0.4, box.w * 1.4, box.h * 0.8);
+  ctx.fillRect(-g.r, -g.r, 2 * g.r, 2 * g.r);
   ctx.restore();
   drawPresenter(ctx, look, state, box);
 }
 
 function font(size: number, weight = 800): string {
-  return `${weight} ${Math.round(size)}px ${FONT_FAMILY}`;
+  return `${weight} ${Math.round(size)}px ${family}`;
 }
 
 /** The caption line on screen at t, or null between lines. */
@@ -129,14 +158,27 @@ export function captionAt(tl: Timeline, t: number): CaptionLine | null {
   return null;
 }
 
+/** Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…). */
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/** Scripts written without spaces between words (Chinese, Japanese). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
   const line = captionAt(tl, t);
   if (!line) return;
   const size = tl.ratio === '16:9' ? 64 : 72;
+  ctx.save();
   ctx.font = font(size);
   ctx.textBaseline = 'middle';
-  const space = size * 0.04;
-  const padX = size * 0.16;
+  ctx.textAlign = 'left';
+  // Arabic and Hebrew lines run right to left: the first word sits at the right, and punctuation
+  // goes to the left end of a word.
+  const rtl = line.words.some((w) => RTL.test(w.text));
+  ctx.direction = rtl ? 'rtl' : 'ltr';
+  // Chinese and Japanese words sit close together, as the text is written.
+  const tight = line.words.every((w) => UNSPACED.test(w.text) || !/\p{L}/u.test(w.text));
+  const space = tight ? 0 : size * 0.04;
+  const padX = tight ? size * 0.06 : size * 0.16;
   const words = line.words.map((w) => ({ ...w, width: ctx.measureText(w.text).width }));
   // Wrap into rows that fit the caption width.
   const rows: (typeof words)[] = [[]];
@@ -155,11 +197,13 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
   const appear = easeInOut(Math.min(1, (t - line.start) / 0.12));
   rows.forEach((row, ri) => {
     const total = row.reduce((n, w, i) => n + w.width + padX * 2 + (i ? space : 0), 0);
-    let x = cx - total / 2;
+    // Left to right from the left edge, or right to left from the right edge.
+    let edge = rtl ? cx + total / 2 : cx - total / 2;
     const y = layout.captionY + (ri - (rows.length - 1) / 2) * lineH + (1 - appear) * 18;
     for (const w of row) {
       const active = t >= w.start && t < w.end + 0.05;
       const bw = w.width + padX * 2;
+      const x = rtl ? edge - bw : edge;
       ctx.globalAlpha = appear;
       if (active) {
         ctx.fillStyle = tl.theme.accent;
@@ -177,9 +221,10 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
         ctx.fillText(w.text, x + padX, y + size * 0.04);
       }
       ctx.globalAlpha = 1;
-      x += bw + space;
+      edge = rtl ? edge - bw - space : edge + bw + space;
     }
   });
+  ctx.restore();
 }
 
 function drawEndCard(ctx: Ctx, tl: Timeline, layout: Layout, d: { w: number; h: number }): void {

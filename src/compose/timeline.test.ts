@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildScenes, groupCaptions, hashSeed } from './timeline.ts';
+import { gestureAt } from './presenter/motion.ts';
+import { buildScenes, buildTimeline, gestureTrack, groupCaptions, hashSeed } from './timeline.ts';
 import { layoutAt, sceneIndexAt } from './layout.ts';
 import { outputSize, type Timeline } from './types.ts';
 
@@ -54,5 +55,70 @@ describe('scenes and layout', () => {
     expect(outputSize('9:16', 720)).toEqual({ w: 720, h: 1280 });
     expect(hashSeed('a')).toBe(hashSeed('a'));
     expect(hashSeed('a')).not.toBe(hashSeed('b'));
+  });
+});
+
+describe('gesture track', () => {
+  const segs = [
+    { segment: { text: 'Hook', scene: { kind: 'presenter' as const } }, start: 0.2, end: 3 },
+    { segment: { text: 'One', scene: { kind: 'product' as const, image: 0 } }, start: 3.2, end: 7 },
+    { segment: { text: 'Two', scene: { kind: 'product' as const, image: 1 } }, start: 7.2, end: 11 },
+    { segment: { text: 'Three', scene: { kind: 'product' as const, image: 0 } }, start: 11.2, end: 15 },
+    { segment: { text: 'Buy', scene: { kind: 'cta' as const } }, start: 15.2, end: 19 },
+  ];
+  const spoken = words([['Hi', 0.2, 0.5], ['there', 0.5, 0.9], ['now', 15.4, 15.8], ['buy', 15.8, 18.6]]);
+  const scenes = buildScenes(segs, 19.5, 2);
+
+  it('opens the hands as speech starts, points at products and the call to action, nods at the end', () => {
+    const track = gestureTrack(scenes, spoken, 19.5);
+    expect(track.map((g) => g.kind)).toEqual(['open', 'point', 'point', 'point', 'nod']);
+    expect(track[0]!.start).toBeCloseTo(0.35, 6);
+    // Every other product scene: the first and third.
+    expect(track[1]!.start).toBeCloseTo(3.4, 6);
+    expect(track[2]!.start).toBeCloseTo(11.4, 6);
+    // The call to action always gets its point.
+    const cta = track[3]!;
+    expect(cta.start).toBeCloseTo(15.35, 6);
+    expect(track[4]!.start).toBeGreaterThan(cta.end);
+    for (const g of track) {
+      expect(g.end).toBeGreaterThan(g.start);
+      expect(g.end).toBeLessThanOrEqual(19.5 - 0.5);
+    }
+    for (let i = 1; i < track.length; i++) expect(track[i]!.start).toBeGreaterThanOrEqual(track[i - 1]!.end + 1 - 1e-9);
+  });
+
+  it('keeps the call-to-action point when beats crowd each other', () => {
+    const tight = buildScenes([segs[0]!, { ...segs[4]!, start: 1.2 }], 4, 2);
+    const track = gestureTrack(tight, words([['Hi', 0.2, 0.6], ['buy', 1.3, 3.2]]), 4);
+    expect(track.map((g) => g.kind)).toEqual(['point']);
+    expect(track[0]!.start).toBeCloseTo(1.35, 6);
+  });
+
+  it('display: points at the product at every scene without speech', () => {
+    const track = gestureTrack(scenes, [], 19.5, 'display');
+    expect(track.filter((g) => g.kind === 'point').length).toBeGreaterThanOrEqual(3);
+    expect(track[0]!.kind).toBe('open');
+    expect(track.at(-1)!.kind).toBe('nod');
+  });
+
+  it('is part of the timeline, and gestureAt eases each one in and out', () => {
+    const tl = buildTimeline({
+      ratio: '9:16', presenterId: 'ava', product: { name: 'Kettle', imageCount: 2 }, segments: segs,
+      speech: { duration: 19.5, words: spoken, phonemes: [] },
+    });
+    expect(tl.gestures?.length).toBe(5);
+    expect(tl.motionStyle).toBeUndefined();
+    const g = tl.gestures![1]!;
+    expect(gestureAt(tl.gestures, g.start - 0.01)).toBeNull();
+    expect(gestureAt(tl.gestures, g.start + 0.2)!.weight).toBeGreaterThan(0.3);
+    expect(gestureAt(tl.gestures, g.start + 0.2)!.weight).toBeLessThan(0.8);
+    expect(gestureAt(tl.gestures, (g.start + g.end) / 2)).toMatchObject({ kind: 'point', weight: 1 });
+    expect(gestureAt(tl.gestures, g.end + 0.25)!.weight).toBeLessThan(1);
+    expect(gestureAt(tl.gestures, g.end + 0.6)).toBeNull();
+    const shown = buildTimeline({
+      ratio: '9:16', presenterId: 'ava', product: { name: 'Kettle', imageCount: 2 }, segments: segs,
+      speech: { duration: 19.5, words: spoken, phonemes: [] }, motionStyle: 'display',
+    });
+    expect(shown.motionStyle).toBe('display');
   });
 });

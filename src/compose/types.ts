@@ -1,4 +1,5 @@
 import type { VisemeKey } from '../lipsync/types.ts';
+import type { GestureKey } from './presenter/motion.ts';
 import type { Ratio, SceneHint } from '../script/types.ts';
 
 export interface CaptionWord {
@@ -49,7 +50,15 @@ export interface Timeline {
   cta: string;
   theme: Theme;
   imageCount: number;
+  /** false: a product-only showcase; no presenter is drawn and the layouts give the product the room. */
+  presenter?: boolean;
+  /** Presenter gestures at script beats (open hands, point to the product, nod). */
+  gestures?: GestureKey[];
+  /** 'display': the presenter gestures toward the product without speaking. Default 'talking'. */
+  motionStyle?: MotionStyle;
 }
+
+export type MotionStyle = 'talking' | 'display';
 
 /** Layout is computed on a fixed design canvas per ratio, then scaled to the output size. */
 export const DESIGN_SIZE: Record<Ratio, { w: number; h: number }> = {

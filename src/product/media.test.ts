@@ -3,13 +3,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkImage, imageDimensions, MediaError, sniffImage } from './media.ts';
+import { checkImage, checkVideo, imageDimensions, MediaError, sniffImage, sniffVideo } from './media.ts';
+import { probeVideo } from './video.ts';
+import { transcodeArgs } from './transcode-args.ts';
 
 /** Real files from Debian's ffmpeg, so the header parsers meet what encoders really write. */
-function makeImage(ext: 'png' | 'jpg', w: number, h: number): Uint8Array {
+function makeImage(ext: 'png' | 'jpg' | 'webp' | 'gif', w: number, h: number, extra: string[] = []): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'talkreel-media-'));
   const out = join(dir, `x.${ext}`);
-  execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc=size=${w}x${h}`, '-frames:v', '1', '-y', out]);
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc=size=${w}x${h}`, '-frames:v', '1', ...extra, '-y', out]);
+  return new Uint8Array(readFileSync(out));
+}
+
+function makeVideo(name: string, args: string[]): Uint8Array<ArrayBuffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'talkreel-video-'));
+  const out = join(dir, name);
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-f', 'lavfi', '-i', 'sine=f=440', '-t', '1.2', ...args, '-y', out]);
   return new Uint8Array(readFileSync(out));
 }
 
@@ -30,6 +39,21 @@ describe('image intake', () => {
     expect(() => checkImage(fake, fake.length, 'photo.png')).toThrow(/not a PNG or JPEG/);
   });
 
+  it('reads WebP (lossy, lossless, extended) and GIF headers', () => {
+    const lossy = makeImage('webp', 333, 222, ['-c:v', 'libwebp', '-lossless', '0']);
+    const lossless = makeImage('webp', 301, 199, ['-c:v', 'libwebp', '-lossless', '1']);
+    const gif = makeImage('gif', 160, 90);
+    expect(sniffImage(lossy)).toBe('webp');
+    expect(imageDimensions(lossy, 'webp')).toEqual({ width: 333, height: 222 });
+    expect(imageDimensions(lossless, 'webp')).toEqual({ width: 301, height: 199 });
+    // VP8X (extended) header: animated WebP always has one.
+    const extended = makeImage('webp', 257, 129, ['-frames:v', '2', '-c:v', 'libwebp_anim']);
+    expect(String.fromCharCode(...extended.subarray(12, 16))).toBe('VP8X');
+    expect(imageDimensions(extended, 'webp')).toEqual({ width: 257, height: 129 });
+    expect(checkImage(gif, gif.length, 'a.gif')).toMatchObject({ kind: 'gif', mime: 'image/gif', width: 160, height: 90 });
+    expect(checkImage(lossy, lossy.length, 'a.webp')).toMatchObject({ kind: 'webp', mime: 'image/webp' });
+  });
+
   it('rejects oversize files, empty files and absurd dimensions before decoding', () => {
     const png = makeImage('png', 16, 16);
     expect(() => checkImage(png, 11 * 1024 * 1024, 'big.png')).toThrow(/under 10 MB/);
@@ -37,5 +61,49 @@ describe('image intake', () => {
     const huge = png.slice(0, 24);
     new DataView(huge.buffer).setUint32(16, 30000);
     expect(() => checkImage(huge, huge.length, 'bomb.png')).toThrow(/30000×16/);
+  });
+});
+
+describe('video intake', () => {
+  it('identifies MP4, MOV and WebM by their bytes and enforces 500 MB', () => {
+    const mp4 = makeVideo('a.mp4', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac']);
+    const mov = makeVideo('a.mov', ['-c:v', 'prores_ks', '-an']);
+    const webm = makeVideo('a.webm', ['-c:v', 'libvpx-vp9', '-an']);
+    expect(sniffVideo(mp4)).toBe('mp4');
+    expect(sniffVideo(mov)).toBe('mov');
+    expect(sniffVideo(webm)).toBe('webm');
+    expect(checkVideo(mp4, mp4.length, 'a.mp4')).toEqual({ container: 'mp4', mime: 'video/mp4' });
+    expect(() => checkVideo(mp4, 501 * 1024 * 1024, 'big.mp4')).toThrow('“big.mp4” is 501 MB; videos must be under 500 MB.');
+    const text = new TextEncoder().encode('not a video at all');
+    expect(() => checkVideo(text, text.length, 'clip.mp4')).toThrow('“clip.mp4” is not an MP4, MOV or WebM video (whatever its name says).');
+    expect(() => checkVideo(new Uint8Array(), 0, 'zero.mp4')).toThrow(/empty/);
+    // An AVIF picture is ISO BMFF too, but not a video.
+    const avifHead = new Uint8Array([0, 0, 0, 0x1c, 0x66, 0x74, 0x79, 0x70, 0x61, 0x76, 0x69, 0x66]);
+    expect(sniffVideo(avifHead)).toBeNull();
+  });
+
+  it('reads duration, size and codec with mediabunny', async () => {
+    const mp4 = makeVideo('b.mp4', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac']);
+    const info = await probeVideo(new Blob([mp4]), 'b.mp4');
+    expect(info).toMatchObject({ container: 'mp4', width: 320, height: 240, codec: 'avc', audioCodec: 'aac', decodable: null });
+    expect(info.duration).toBeGreaterThan(1.1);
+    expect(info.duration).toBeLessThan(1.4);
+    const mov = makeVideo('b.mov', ['-c:v', 'prores_ks', '-an']);
+    expect(await probeVideo(new Blob([mov]), 'b.mov')).toMatchObject({ container: 'mov', codec: 'prores', audioCodec: null });
+    const truncated = mp4.slice(0, 2000);
+    await expect(probeVideo(new Blob([truncated]), 'cut.mp4')).rejects.toThrow(MediaError);
+  });
+});
+
+describe('conversion arguments', () => {
+  it('turn a ProRes MOV into H.264/AAC MP4 with even sides, at most 1920 px (checked with native ffmpeg)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkreel-transcode-'));
+    const input = join(dir, 'wide.mov');
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=2401x1001:rate=25', '-f', 'lavfi', '-i', 'sine=f=440', '-t', '0.4', '-c:v', 'prores_ks', '-c:a', 'pcm_s16le', '-y', input]);
+    const output = join(dir, 'out.mp4');
+    execFileSync('ffmpeg', ['-loglevel', 'error', ...transcodeArgs(input, output), '-y']);
+    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', output], { encoding: 'utf8' })) as { streams: Array<{ codec_name: string; width?: number; height?: number; pix_fmt?: string }> };
+    expect(probe.streams.map((s) => s.codec_name)).toEqual(['h264', 'aac']);
+    expect(probe.streams[0]).toMatchObject({ width: 1920, height: 800, pix_fmt: 'yuv420p' });
   });
 });

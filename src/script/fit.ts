@@ -19,6 +19,8 @@ import {
   type GenerateOptions,
   type ScriptProduct,
   type StructurePlan,
+  SHORT_NOTE,
+  shortNote,
 } from './generate.ts';
 import { estimateSeconds } from './estimate.ts';
 import { scriptText } from './text.ts';
@@ -88,6 +90,12 @@ export async function fitScript(
       estimatedSeconds: Math.round(c.measured * 100) / 100,
       measuredSeconds: c.measured,
     };
+    // The "not enough details" note follows the real length.
+    const notes = (option.notes ?? []).filter((n) => !n.startsWith(SHORT_NOTE));
+    const short = shortNote(c.measured, duration);
+    if (short) notes.push(short);
+    if (notes.length) out.notes = notes;
+    else delete out.notes;
     if (c !== first) {
       if (c.builtFor !== undefined) out.builtFor = c.builtFor;
       else delete out.builtFor;

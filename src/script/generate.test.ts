@@ -183,7 +183,7 @@ describe('generateScripts (other languages)', () => {
   });
 
   it('falls back to English templates for a language without any, and says so', () => {
-    const options = generateScripts(RICH, { language: 'fr', duration: 30 });
+    const options = generateScripts(RICH, { language: 'sv', duration: 30 });
     expect(options.length).toBeGreaterThanOrEqual(4);
     for (const o of options) {
       expect(o.language).toBe('en');

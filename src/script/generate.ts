@@ -12,9 +12,10 @@
 import type { Duration, SceneHint, ScriptOption, ScriptSegment } from './types.ts';
 import type { LanguagePack, Line, LineScene, LineTemplate, PointKind, StructureText, StyleId } from './lang/types.ts';
 import { packFor } from './lang/index.ts';
-import { detectCategory, extractPoints, type SellingPoint } from './points.ts';
+import { detectCategory, extractPointsInfo, type SellingPoint } from './points.ts';
 import { estimateSeconds } from './estimate.ts';
-import { capitalizeFirst, cleanInline, countWords, hash32, languageCode, lowerFirst, scriptText, unshout } from './text.ts';
+import { capitalizeFirst, cleanInline, countSentences, countWords, hash32, languageCode, lowerFirst, scriptText, unshout } from './text.ts';
+import { spokenPrice } from './price.ts';
 
 export interface ScriptProduct {
   name: string;
@@ -54,6 +55,8 @@ export interface ScriptContext {
   points: SellingPoint[];
   verbPoint?: SellingPoint;
   keep: Set<string>;
+  /** Things the user should know about every option (left-out lines…). */
+  notes: string[];
 }
 
 type Role = 'hook' | 'afterHook' | 'intro' | 'open' | 'point' | 'mid' | 'spotlight' | 'recapHeader' | 'recap' | 'key' | 'close' | 'cta' | 'ctaExtra';
@@ -116,11 +119,11 @@ export function makeContext(product: ScriptProduct, opts: GenerateOptions): Scri
   const brandRaw = unshout(cleanInline(product.brand));
   const brand = brandRaw && !name.toLowerCase().includes(brandRaw.toLowerCase()) ? brandRaw : undefined;
   const priceRaw = cleanInline(product.price);
-  const price = priceRaw && priceRaw.length <= 32 && /[\p{N}]/u.test(priceRaw) ? priceRaw : undefined;
+  const price = priceRaw && priceRaw.length <= 32 && /[\p{N}]/u.test(priceRaw) ? spokenPrice(priceRaw, pack) : undefined;
   const description = String(product.description ?? '');
   const features = (Array.isArray(product.features) ? product.features : []).map((f) => String(f ?? ''));
   const src = { name, description, features };
-  const points = extractPoints(src, pack);
+  const { points, unreadable } = extractPointsInfo(src, pack);
   const cat = detectCategory({ ...src, name: cleanInline(product.name) }, pack);
   // A verb phrase the hook can say about the product itself ("What if your kettle could keep
   // water hot?"): bare verb features, or statements whose subject is the product, not a part of it.
@@ -131,7 +134,11 @@ export function makeContext(product: ScriptProduct, opts: GenerateOptions): Scri
     const head = w[w.length - 1]!;
     return head === 'it' || head === 'this' || head === cat?.noun || nameWords.has(head);
   };
-  const verbPoint = points.find((p) => p.verb && p.source !== 'derived' && countWords(p.verb) <= 12 && aboutProduct(p.subject));
+  // Specs make silly dreams ("What if your lamp could weigh 1.1 pounds?"): benefits only.
+  const specVerb = /^(weigh|measure|include|feature|have|come|contain|use|cost)\b/i;
+  const verbPoint = points.find(
+    (p) => p.verb && p.source !== 'derived' && countWords(p.verb) <= 12 && aboutProduct(p.subject) && !specVerb.test(p.verb),
+  );
   const nameWordList = name.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   const headWord = (pack.category.headFirst ? nameWordList[0] : nameWordList[nameWordList.length - 1]) ?? '';
   const namedByCategory = !!cat && (headWord === cat.noun || headWord === pack.category.plural(cat.noun));
@@ -147,16 +154,26 @@ export function makeContext(product: ScriptProduct, opts: GenerateOptions): Scri
     a_thing: cat && (!cat.plural || cat.pluralOnly) ? pack.category.indefinite(cat.noun, cat.pluralOnly) : undefined,
     this_thing: cat ? pack.category.demonstrative(cat.noun, cat.plural) : undefined,
     ...pack.agreement(plural, !!cat?.pluralOnly, cat?.noun),
-    verb: verbPoint?.verb ? lowerFirst(verbPoint.verb) : undefined,
-    verb3: verbPoint?.verb3 ? lowerFirst(verbPoint.verb3) : undefined,
+    verb: verbPoint?.verb ? lowerFirst(verbPoint.verb, undefined, pack.locale) : undefined,
+    verb3: verbPoint?.verb3 ? lowerFirst(verbPoint.verb3, undefined, pack.locale) : undefined,
   };
+  // Words of the name keep their capital ("Aurora keeps…") unless the shop also writes them in
+  // lower case, as common nouns ("Botol Termos Aurora" … "mulut botol"): "untuk awalan, botol…".
   const keep = new Set<string>(pack.properNouns);
-  for (const w of `${name} ${brand ?? ''}`.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) if (w) keep.add(w);
+  const copy = `${description.slice(0, 20_000)}\n${features.join('\n')}`;
+  for (const w of `${name} ${brand ?? ''}`.split(/[^\p{L}\p{N}'’-]+/u)) {
+    if (!w) continue;
+    const lower = w.toLocaleLowerCase(pack.locale);
+    const common = lower !== w && new RegExp(`(^|[^\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(copy);
+    if (!common) keep.add(lower);
+  }
   const seed = hash32(
     [name, description.slice(0, 4000), features.join('\n'), brand ?? '', price ?? '', pack.code, String(product.imageCount)].join('\u0001'),
   );
   const images = Math.max(0, Math.floor(Number(product.imageCount) || 0));
-  return { pack, requested, fallback: !found.exact, seed, images, name, slots, points, verbPoint, keep };
+  const notes: string[] = [];
+  if (unreadable > 0 && pack.unreadableNote) notes.push(pack.unreadableNote);
+  return { pack, requested, fallback: !found.exact, seed, images, name, slots, points, verbPoint, keep, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,10 +200,12 @@ function fill(t: string, slots: Slots): string | null {
 function tidy(s: string): string {
   return s
     .replace(/\s{2,}/g, ' ')
-    .replace(/\s+([,.!?;:])/g, '$1')
-    .replace(/([.!?])\.+/g, '$1')
-    .replace(/,\./g, '.')
-    .replace(/:\s*\./g, '.')
+    .replace(/\s+([,.!?;:،؛؟。、！？：；।])/g, '$1')
+    .replace(/([.!?؟。！？।])[.。।]+/g, '$1')
+    .replace(/[,，、،]([.。।])/g, '$1')
+    .replace(/[:：]\s*([.。।])/g, '$1')
+    // No space after full-width punctuation (Chinese, Japanese).
+    .replace(/([、，。：！？])\s+/g, '$1')
     .trim();
 }
 
@@ -270,7 +289,8 @@ export function planStructure(ctx: ScriptContext, style: StyleId, duration: numb
   const key = pickLine(st.keyLines, ctx, duration, `${style}:key`, ctx.slots, notAfterHook);
   if (key) items.push({ key: 'key', role: 'key', priority: 1000, mandatory: true, line: key });
   // The price is said at most twice: in the key line, and in the hook or the call to action.
-  const hookHasPrice = /\{price\}/.test(hook.t);
+  // In a 15 s ad one mention is enough: the time goes to a selling point instead.
+  const hookHasPrice = /\{price\}/.test(hook.t) || (duration <= 15 && !!key && /\{price\}/.test(key.t));
   const cta = pickLine(st.ctas, ctx, duration, `${style}:cta`, ctx.slots, (l) => notAfterHook(l) || (hookHasPrice && /\{price\}/.test(l.t)));
   if (!cta) return null;
   items.push({ key: 'cta', role: 'cta', priority: 1000, mandatory: true, line: cta });
@@ -289,7 +309,7 @@ export function planStructure(ctx: ScriptContext, style: StyleId, duration: numb
     if (recap && p.source !== 'derived') {
       items.push({ key: `s${p.rank}`, role: 'spotlight', priority: 25 - p.rank, needsGroup: group, point: p });
       // Clauses ("the arm folds flat") don't read well as list items; phrases do.
-      if (p.kind !== 'statement' && p.kind !== 'verb' && p.kind !== 'imperative') {
+      if (p.kind !== 'statement' && p.kind !== 'verb' && p.kind !== 'imperative' && (p.kind !== 'fragment' || p.words <= 8)) {
         items.push({ key: `r${p.rank}`, role: 'recap', priority: 20 - p.rank, needsGroup: group, withItem: 'recapHeader', point: p });
       }
     }
@@ -317,7 +337,7 @@ export function planStructure(ctx: ScriptContext, style: StyleId, duration: numb
         seen.add(l.t);
         const seq = (pr === ownPriority ? 0 : 100) + (own ?? shared).map((x) => tpl(x).t).concat(shared.map((x) => tpl(x).t)).indexOf(l.t);
         // One opener is enough; the other optional lines may add up.
-        const group = role === 'open' ? 'open' : undefined;
+        const group = role === 'open' && duration < 60 ? 'open' : undefined;
         items.push({ key: `${role}${items.length}`, role, priority: pr - i * 0.1, line: l, seq, group });
       });
     }
@@ -339,15 +359,24 @@ interface RenderState {
   lastFrame: Partial<Record<PointKind, string>>;
   frameUse: Map<string, number>;
   lastStartsAnd: boolean;
+  lastConn: string;
 }
 
-const CONJUNCTION_START = /^(and|but|so|plus|also|or|y|pero|además|también)\b/i;
+/** Upper-cases the first letter in the pack's locale (Turkish dotted İ). */
+function cap(ctx: ScriptContext, s: string): string {
+  return capitalizeFirst(s, ctx.pack.locale);
+}
+
+/** Lower-cases a point's first letter, unless the language capitalises nouns (German). */
+function low(ctx: ScriptContext, s: string): string {
+  return ctx.pack.keepCase ? s : lowerFirst(s, ctx.keep, ctx.pack.locale);
+}
 
 function pointSlots(ctx: ScriptContext, p: SellingPoint, short: boolean): Slots {
-  const { pack, keep } = ctx;
+  const { pack } = ctx;
   const base = short && p.short ? p.short : p.text;
   const agree = ctx.slots;
-  const be = p.plural ? pack.code === 'es' ? 'son' : 'are' : pack.code === 'es' ? 'es' : 'is';
+  const be = pack.be?.(!!p.plural);
   const common: Slots = {
     it: agree.it,
     It: agree.It,
@@ -356,31 +385,33 @@ function pointSlots(ctx: ScriptContext, p: SellingPoint, short: boolean): Slots 
     cop: p.copula === 'estar' ? agree.estar : agree.ser,
   };
   if (p.kind === 'spec' && p.key && p.value) {
-    const value = lowerFirst(p.value, keep);
+    const value = low(ctx, p.value);
     const { kv, item } = pack.specPhrases(p.key, value, !!p.plural);
     return {
       ...common,
       kv,
       spec_item: item,
       key: p.key,
-      Key: capitalizeFirst(p.key),
-      value: lowerFirst(p.value, keep),
-      Value: capitalizeFirst(p.value),
+      Key: cap(ctx, p.key),
+      value: low(ctx, p.value),
+      Value: cap(ctx, p.value),
       be,
-      p: lowerFirst(base, keep),
-      P: capitalizeFirst(base),
+      p: low(ctx, base),
+      P: cap(ctx, base),
     };
   }
   if (p.kind === 'box' && p.value) {
-    return { ...common, value: lowerFirst(p.value, keep), Value: capitalizeFirst(p.value), p: lowerFirst(base, keep), P: capitalizeFirst(base) };
+    return { ...common, value: low(ctx, p.value), Value: cap(ctx, p.value), p: low(ctx, base), P: cap(ctx, base) };
   }
   const item = p.kind === 'included' && p.value ? p.value : base;
-  let low = lowerFirst(item, keep);
+  let lowered = low(ctx, item);
   // "Cork handle stays cool" → "the cork handle stays cool" (not for names: "Aurora keeps…").
-  if (p.article && /^\p{Ll}/u.test(low)) low = pack.definite(low);
+  if (p.article && /^\p{Ll}/u.test(lowered)) lowered = pack.definite(lowered);
   // Verb phrases agree with the product: "it keeps" / "they keep".
-  const v = p.kind === 'verb' && agree.s === '' && p.verb ? lowerFirst(p.verb, keep) : low;
-  return { ...common, p: low, P: capitalizeFirst(low), v, the_p: pack.definite(lowerFirst(item, keep)), be };
+  const v = p.kind === 'verb' && agree.s === '' && p.verb ? low(ctx, p.verb) : lowered;
+  // English "there's the cap" / "there are the touch controls".
+  const there = p.plural ? 'there are' : "there's";
+  return { ...common, p: lowered, P: cap(ctx, lowered), v, the_p: pack.definite(low(ctx, item)), be, there };
 }
 
 function countName(s: string, name: string): number {
@@ -406,17 +437,19 @@ function renderPoint(
   if (st.labels && n >= 2) {
     const list = st.labels[pos];
     const li = st.alignedLabels ? styleSalt : styleSalt + (pos === 'middle' ? idx : 0);
-    const k = pack.numberWord(idx + 1);
-    const label = fill(list[li % list.length] ?? '', { k, K: capitalizeFirst(k) }) ?? '';
-    const bare = fill(pack.bare[p.kind], slots) ?? lowerFirst(p.text, ctx.keep);
-    return capitalizeFirst(tidy(`${label} ${bare}.`));
+    const k = pack.ordinal ? pack.ordinal(idx + 1) : pack.numberWord(idx + 1);
+    const label = fill(list[li % list.length] ?? '', { k, K: cap(ctx, k) }) ?? '';
+    const bare = fill(pack.bare[p.kind], slots) ?? low(ctx, p.text);
+    return cap(ctx, tidy(`${label} ${bare}${pack.stop ?? '.'}`));
   }
 
   const frames = st.frames?.[p.kind] ?? pack.frames[p.kind];
   const conns = (st.connectors ?? pack.connectors)[pos];
   let conn = n > 1 ? (conns[(styleSalt + idx) % conns.length] ?? '') : '';
+  // Never the same connector twice in a row ("Plus, … Plus, …").
+  for (let k = 1; conn && conn === state.lastConn && k < conns.length; k++) conn = conns[(styleSalt + idx + k) % conns.length] ?? '';
   const text = slots.p ?? '';
-  if (CONJUNCTION_START.test(text)) conn = '';
+  if (pack.conjunctionStart?.test(text)) conn = '';
   const start = (styleSalt + idx * 7 + p.rank) % frames.length;
   // Least-used frame first (then rotation order), never the same one twice in a row.
   const order = frames
@@ -434,12 +467,13 @@ function renderPoint(
     if (pos === 'first' && !f.includes('{c}') && /^(and|plus|also|y|además)\b|\balso\b|,? (too|también)\.$/i.test(out)) continue;
     if (state.lastStartsAnd && !f.includes('{c}') && /^and\b/i.test(out)) continue;
     state.lastFrame[p.kind] = f;
+    state.lastConn = f.includes('{c}') ? c : '';
     state.frameUse.set(f, (state.frameUse.get(f) ?? 0) + 1);
-    const line = capitalizeFirst(tidy(out.replace('\u0000', '')));
+    const line = cap(ctx, tidy(out.replace('\u0000', '')));
     state.lastStartsAnd = /^and\b/i.test(line);
     return line;
   }
-  return capitalizeFirst(tidy(`${conn}${text}.`));
+  return cap(ctx, tidy(`${conn}${text}${pack.stop ?? '.'}`));
 }
 
 function recapItem(ctx: ScriptContext, p: SellingPoint): string {
@@ -450,9 +484,7 @@ function recapItem(ctx: ScriptContext, p: SellingPoint): string {
   return countWords(head) >= 2 ? head : item;
 }
 
-function sentences(s: string): number {
-  return Math.max(1, (s.match(/[.!?…]+(?=\s|$)/g) ?? []).length);
-}
+const sentences = countSentences;
 
 interface Piece {
   text: string;
@@ -473,8 +505,8 @@ export function renderItems(plan: StructurePlan, chosen: readonly Item[]): Built
   const points = allPoints.filter((it) => it.point!.source !== 'derived');
   const facets = allPoints.filter((it) => it.point!.source === 'derived');
   const n = points.length;
-  const slots: Slots = { ...ctx.slots, n: ctx.pack.numberWord(n), N: capitalizeFirst(ctx.pack.numberWord(n)) };
-  const state: RenderState = { names: 0, brands: 0, lastFrame: {}, frameUse: new Map(), lastStartsAnd: false };
+  const slots: Slots = { ...ctx.slots, n: ctx.pack.numberWord(n), N: cap(ctx, ctx.pack.numberWord(n)) };
+  const state: RenderState = { names: 0, brands: 0, lastFrame: {}, frameUse: new Map(), lastStartsAnd: false, lastConn: '' };
   const pieces: Piece[] = [];
   const push = (raw: string | null, scene: LineScene, role: Role) => {
     if (!raw) return;
@@ -488,11 +520,11 @@ export function renderItems(plan: StructurePlan, chosen: readonly Item[]): Built
   for (const role of ROLE_ORDER) {
     const its = role === 'point' ? points : (byRole.get(role) ?? []).slice().sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     if (role === 'point') {
-      // At most one in-between line per gap between points.
+      // About one in-between line per gap between points (one more where material is thin).
       const mids = (byRole.get('mid') ?? [])
         .slice()
         .sort((a, b) => b.priority - a.priority)
-        .slice(0, Math.max(1, n))
+        .slice(0, Math.max(1, n + 1))
         .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
       // Spread the in-between lines evenly among the points.
       const after = new Map<number, Item[]>();
@@ -504,7 +536,7 @@ export function renderItems(plan: StructurePlan, chosen: readonly Item[]): Built
       const facetText = (it: Item, j: number) => {
         const frames = ctx.pack.facetFrames;
         const f = frames[(hash32(`${ctx.seed}:${plan.style}`) + j) % frames.length]!;
-        return capitalizeFirst(tidy(f.replace('{that_p}', ctx.pack.demonstrative(lowerFirst(it.point!.text, ctx.keep)))));
+        return cap(ctx, tidy(f.replace('{that_p}', ctx.pack.demonstrative(low(ctx, it.point!.text)))));
       };
       let fj = 0;
       points.forEach((it, i) => {
@@ -518,7 +550,7 @@ export function renderItems(plan: StructurePlan, chosen: readonly Item[]): Built
       its.sort((a, b) => a.point!.rank - b.point!.rank).forEach((it, i) => {
         const pre = ctx.pack.spotlight[(hash32(`${ctx.seed}:${plan.style}`) + i) % ctx.pack.spotlight.length]!;
         const bare = fill(ctx.pack.bare[it.point!.kind], pointSlots(ctx, it.point!, true));
-        push(bare ? capitalizeFirst(tidy(pre.replace('{bare}', bare))) : null, 'product', 'spotlight');
+        push(bare ? cap(ctx, tidy(pre.replace('{bare}', bare))) : null, 'product', 'spotlight');
       });
       continue;
     }
@@ -526,7 +558,7 @@ export function renderItems(plan: StructurePlan, chosen: readonly Item[]): Built
       if (its.length < 2) continue; // a one-item recap is just a repeat
       const header = (byRole.get('recapHeader') ?? [])[0]?.line;
       const list = ctx.pack.list(its.sort((a, b) => a.point!.rank - b.point!.rank).map((it) => recapItem(ctx, it.point!)));
-      if (header) push(capitalizeFirst(fill(header.t, { ...slots, list }) ?? ''), 'product', 'recap');
+      if (header) push(cap(ctx, fill(header.t, { ...slots, list }) ?? ''), 'product', 'recap');
       continue;
     }
     if (role === 'recapHeader') continue;
@@ -551,7 +583,7 @@ export function renderItems(plan: StructurePlan, chosen: readonly Item[]): Built
           sentences(prev.text) + sentences(p.text) <= 2 &&
           countWords(prev.text) + countWords(p.text) <= 22));
     if (prev && canMerge) {
-      prev.text = `${prev.text} ${p.text}`;
+      prev.text = /[。！？]$/.test(prev.text) ? `${prev.text}${p.text}` : `${prev.text} ${p.text}`;
       prev.role = p.role;
     } else merged.push({ ...p });
   }
@@ -586,7 +618,9 @@ export function buildScript(plan: StructurePlan, target: number, slack = 0.03): 
   for (const it of optional) {
     if (built.estimatedSeconds >= enough) break;
     if (it.group && groups.has(it.group)) continue;
-    const cap = ROLE_CAP[it.role];
+    // Saying a point twice is fine in a long ad, tiring in a short one.
+    const long = target >= 45;
+    const cap = it.role === 'spotlight' ? (long ? 5 : 2) : long && (it.role === 'close' || it.role === 'open') ? ROLE_CAP[it.role]! + 1 : ROLE_CAP[it.role];
     if (cap !== undefined && (perRole.get(it.role) ?? 0) >= cap) continue;
     if (it.needsGroup && !groups.has(it.needsGroup)) continue;
     const trial = [...chosen, it];
@@ -611,7 +645,7 @@ export function buildScript(plan: StructurePlan, target: number, slack = 0.03): 
 
 export function toOption(plan: StructurePlan, built: BuiltScript, duration: Duration, builtFor: number = duration): ScriptOption {
   const text = scriptText(built);
-  return {
+  const option: ScriptOption = {
     id: `${plan.style}-${duration}-${hash32(text).toString(36)}`,
     style: plan.style,
     title: plan.structure.title,
@@ -622,6 +656,20 @@ export function toOption(plan: StructurePlan, built: BuiltScript, duration: Dura
     targetSeconds: duration,
     builtFor,
   };
+  const notes = [...plan.ctx.notes];
+  const short = shortNote(built.estimatedSeconds, duration);
+  if (short) notes.push(short);
+  if (notes.length) option.notes = notes;
+  return option;
+}
+
+/** Prefix of the note saying the product data cannot fill the duration. */
+export const SHORT_NOTE = 'Not enough product details';
+
+/** The note for a script that runs short of the duration window, or null when it fits. */
+export function shortNote(seconds: number, duration: number): string | null {
+  if (seconds >= duration * (1 - DURATION_TOLERANCE)) return null;
+  return `${SHORT_NOTE} for ${duration} s: this script runs about ${Math.round(seconds)} s. Add features or a longer description, or pick a shorter duration.`;
 }
 
 /** Is the built script usable for its structure (e.g. a listicle needs at least 3 reasons)? */
@@ -629,7 +677,9 @@ export function usable(plan: StructurePlan, built: BuiltScript, duration: number
   if (plan.style === 'listicle') {
     // Optional structure: only offered when it has the material to fill the duration.
     if (built.pointCount < 3) return false;
-    if (Math.abs(built.estimatedSeconds - duration) > duration * DURATION_TOLERANCE) return false;
+    // Half the tolerance: the voice may run a little faster or slower than the estimate, and a
+    // numbered list has no filler lines to adjust with.
+    if (Math.abs(built.estimatedSeconds - duration) > (duration * DURATION_TOLERANCE) / 2) return false;
   }
   return true;
 }

@@ -60,7 +60,17 @@ const STOP = new Set(
 
 function tokens(s: string): Set<string> {
   const out = new Set<string>();
-  for (const w of s.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w && !STOP.has(w)) out.add(w);
+  for (const w of s.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (!w || STOP.has(w)) continue;
+    // Chinese and Japanese have no spaces: compare character pairs instead of words.
+    if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) && w.length > 2) {
+      for (let i = 0; i + 1 < w.length; i++) out.add(w.slice(i, i + 2));
+    } else {
+      // A crude stem, so inflected forms meet ("auslaufsicherer"/"auslaufsichere",
+      // "kapak"/"kapağında", "tutup"/"tutupnya", "hour"/"hours").
+      out.add([...w].length > 4 ? [...w].slice(0, 4).join('') : w);
+    }
+  }
   return out;
 }
 
@@ -82,8 +92,8 @@ function normalize(raw: string, pack: LanguagePack): string {
     .trim();
   t = pack.speakable(t);
   t = t
-    .replace(/^[\s,;:.\-–—'‘’]+/, '')
-    .replace(/[\s,;:.!?…\-–—'‘’]+$/, '')
+    .replace(/^[\s,;:.\-–—'‘’。、，：；।،]+/, '')
+    .replace(/[\s,;:.!?…\-–—'‘’。！？、，：；।؟،؛]+$/, '')
     .replace(/\s+[-–—]\s+/g, ', ')
     .replace(/\s+([,;:])/g, '$1')
     .replace(/\s{2,}/g, ' ')
@@ -103,6 +113,18 @@ function capitalize(s: string): string {
 
 /** Reads, cleans, classifies and ranks the product's selling points. */
 export function extractPoints(src: PointSource, pack: LanguagePack): SellingPoint[] {
+  return extractPointsInfo(src, pack).points;
+}
+
+/** Kinds that are telegraphic shop copy rather than sentences ("750 ml, fits cup holders"). */
+const TELEGRAPHIC = new Set<PointKind>(['fragment', 'noun']);
+
+/**
+ * The selling points, and how many sentences were left out because the voice cannot read them
+ * (kanji for the Japanese voice).
+ */
+export function extractPointsInfo(src: PointSource, pack: LanguagePack): { points: SellingPoint[]; unreadable: number } {
+  let unreadable = 0;
   const candidates: Candidate[] = [];
   src.features.forEach((f, fi) => {
     for (const s of splitSentences(cleanText(String(f ?? '')), pack.abbreviations)) {
@@ -137,9 +159,9 @@ export function extractPoints(src: PointSource, pack: LanguagePack): SellingPoin
     let value: string | undefined;
 
     // "Key: value" lines.
-    const kv = /^([\p{L}][\p{L}\p{N}\s'’&/-]{0,40}?)\s*[:：]\s+(.+)$/u.exec(text);
+    const kv = /^([\p{L}][\p{L}\p{N}\s'’&/-]{0,40}?)\s*(?::\s+|：\s*)(.+)$/u.exec(text);
     if (kv) {
-      const k = kv[1]!.trim().toLowerCase();
+      const k = kv[1]!.trim().toLocaleLowerCase(pack.locale);
       const v = kv[2]!.trim();
       const kWords = k.split(/\s+/);
       if (labelKeys.has(k) || k === name || (labelKeys.has(kWords[0]!) && kWords.length <= 5) || kWords.length > 4) {
@@ -150,13 +172,17 @@ export function extractPoints(src: PointSource, pack: LanguagePack): SellingPoin
         value = pack.list(items.map((x) => normalize(x, pack).replace(/^\p{Lu}(?=\p{Ll})/u, (m) => m.toLowerCase())));
       } else if (kWords.length <= 3 && !kWords.some((w) => KEY_STOP.has(w)) && countWords(v) <= 8) {
         kindOverride = 'spec';
-        key = normalize(k, pack).toLowerCase();
+        key = pack.keepCase ? normalize(kv[1]!.trim(), pack) : normalize(k, pack).toLocaleLowerCase(pack.locale);
         value = normalize(v, pack);
       }
     }
 
     text = normalize(text, pack);
     if (!text) continue;
+    if (pack.unreadable?.test(text) || (value && pack.unreadable?.test(value))) {
+      unreadable++;
+      continue;
+    }
     if (pack.junk.some((re) => re.test(text) || re.test(c.text))) continue;
     if (INTRO_START.test(text)) continue; // the shop's own intro line ("Meet the kettle that…")
     // "Crafted from stoneware, the kettle keeps water hot" → two points.
@@ -165,6 +191,17 @@ export function extractPoints(src: PointSource, pack: LanguagePack): SellingPoin
       if (comma && pack.classify(comma[1]!).kind === 'adj' && pack.classify(comma[2]!).kind === 'statement' && !SUBORDINATE.test(comma[2]!)) {
         candidates.splice(ci + 1, 0, { ...c, text: comma[2]!.charAt(0).toLocaleUpperCase() + comma[2]!.slice(1) });
         text = comma[1]!;
+      }
+    }
+    // "The cap has a loop, the finish grips, and the mouth fits ice" → three points.
+    if (!kindOverride && pack.splitClauses) {
+      const parts = text.split(/,\s+(?:and\s+|y\s+)?|;\s+/).map((x) => x.trim()).filter(Boolean);
+      if (
+        parts.length >= 2 &&
+        parts.every((x) => countWords(x) >= 3 && pack.classify(x).kind === 'statement' && !SUBORDINATE.test(x) && !/^(it|they|this)\b/i.test(x))
+      ) {
+        candidates.splice(ci + 1, 0, ...parts.slice(1).map((x) => ({ ...c, text: capitalize(x) })));
+        text = parts[0]!;
       }
     }
     const lower = text.toLowerCase();
@@ -189,7 +226,7 @@ export function extractPoints(src: PointSource, pack: LanguagePack): SellingPoin
 
     const cl = kindOverride ? { kind: kindOverride } : pack.classify(text);
     const kind = cl.kind;
-    if (words < 2 && kind !== 'adj') continue;
+    if (words < 2 && kind !== 'adj' && kind !== 'fragment') continue;
 
     const point: SellingPoint = {
       rank: 0,
@@ -237,11 +274,24 @@ export function extractPoints(src: PointSource, pack: LanguagePack): SellingPoin
     const t = tokens(p.text);
     const dup = keptTokens.findIndex((k) => overlap(k, t) >= 0.75);
     if (dup >= 0) {
-      // Same fact twice: keep the fuller wording when it ranks about as well ("1.2 L, enough for 4 cups").
+      // Same fact twice: keep the fuller wording when it ranks about as well ("1.2 L, enough for 4 cups"),
+      // and prefer a real sentence to telegraphic shop copy ("750 ml, fits cup holders" → "It holds
+      // 750 ml and fits standard cup holders"), keeping the better rank.
       const k = keptTokens[dup]!;
-      if (t.size > k.size && p.score >= kept[dup]!.score - 2.5 && p.words <= 16) {
-        kept[dup] = p;
+      const old = kept[dup]!;
+      const sentence = TELEGRAPHIC.has(old.kind) && !TELEGRAPHIC.has(p.kind) && p.kind !== 'spec' && p.kind !== 'box';
+      if (t.size > k.size && p.words <= pack.maxPointWords && (sentence || (p.score >= old.score - 2.5 && p.words <= 16))) {
+        kept[dup] = { ...p, score: Math.max(p.score, old.score) };
         keptTokens[dup] = t;
+        continue;
+      }
+      // A fuller sentence about the same thing that adds facts ("Tapón antigoteo con asa" / "El
+      // tapón antigoteo tiene asa de transporte…"): one point, said in full where it fits and in
+      // the short wording where it does not — never both in one script.
+      const novel = [...t].filter((x) => !k.has(x)).length;
+      if (novel >= 3 && p.words <= pack.maxPointWords && p.kind === old.kind && !old.short && !old.key) {
+        kept[dup] = { ...old, text: p.text, words: p.words, short: old.text, score: Math.max(p.score, old.score) };
+        keptTokens[dup] = new Set([...k, ...t]);
       }
       continue;
     }
@@ -249,6 +299,7 @@ export function extractPoints(src: PointSource, pack: LanguagePack): SellingPoin
     keptTokens.push(t);
     if (kept.length >= MAX_POINTS) break;
   }
+  kept.sort((a, b) => b.score - a.score);
   kept.forEach((p, i) => (p.rank = i));
 
   // Thin material: a noun phrase "X with Y" also gives the facet "Y" on its own.
@@ -268,7 +319,7 @@ export function extractPoints(src: PointSource, pack: LanguagePack): SellingPoin
       kept.push(d);
     });
   }
-  return kept;
+  return { points: kept, unreadable };
 }
 
 /** The product's category noun ("kettle"), when its name (or "this …" in the copy) gives one. */

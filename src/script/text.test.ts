@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { cleanText, lowerFirst, removeEmoji, scriptText, splitSentences, stripMarkup, trimSentence, unshout } from './text.ts';
+import { cleanText, countWords, lowerFirst, removeEmoji, scriptText, splitSentences, stripMarkup, trimSentence, unshout } from './text.ts';
 import { estimateSeconds, spokenWords } from './estimate.ts';
 import { extractPoints } from './points.ts';
 import { en } from './lang/en.ts';
@@ -19,6 +19,20 @@ describe('splitSentences', () => {
   it('treats bullets, numbered items, separators and newlines as boundaries and drops headings', () => {
     const text = 'Why you will love it:\n• Gooseneck spout\n- Dishwasher safe\n* BPA-free\n1. Cork handle\n2) Matte glaze\nLight • Strong | Quiet';
     expect(splitSentences(text)).toEqual(['Gooseneck spout', 'Dishwasher safe', 'BPA-free', 'Cork handle', 'Matte glaze', 'Light', 'Strong', 'Quiet']);
+  });
+});
+
+describe('splitSentences in other scripts', () => {
+  it('splits Chinese and Japanese at full-width ends, Hindi at the danda, Arabic at ؟', () => {
+    expect(splitSentences('保冷24小时。保温12小时！好用吗？')).toEqual(['保冷24小时。', '保温12小时！', '好用吗？']);
+    expect(splitSentences('つめたい のみもの。あたたかい のみもの。')).toEqual(['つめたい のみもの。', 'あたたかい のみもの。']);
+    expect(splitSentences('यह बोतल है। यह ठंडा रखती है।')).toEqual(['यह बोतल है।', 'यह ठंडा रखती है।']);
+    expect(splitSentences('هل تبحث عن زجاجة؟ إليك الحل.')).toEqual(['هل تبحث عن زجاجة؟', 'إليك الحل.']);
+  });
+
+  it('counts Chinese and Japanese words by characters', () => {
+    expect(countWords('保冷24小时')).toBe(3);
+    expect(countWords('Aurora 保温杯')).toBe(3);
   });
 });
 

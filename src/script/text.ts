@@ -141,7 +141,14 @@ const INLINE_BULLETS = /\s*[•▪◦‣●■◆►▸➢➤]\s*|\s+[·○□�
 export function splitSentences(text: string, abbreviations: readonly string[] = DEFAULT_ABBREVIATIONS): string[] {
   const abbr = new Set(abbreviations.map((a) => a.toLowerCase().replace(/\.$/, '')));
   const out: string[] = [];
-  const lines = text.replace(/\r\n?/g, '\n').replace(INLINE_BULLETS, '\n').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(INLINE_BULLETS, '\n')
+    // Full-width sentence ends (Chinese, Japanese) need no space after them; the danda and the
+    // Arabic question mark end a sentence too.
+    .replace(/([。！？]+[」』）"”’]*)\s*/g, '$1\n')
+    .replace(/([।॥؟]+)\s+/g, '$1\n')
+    .split('\n');
   for (const raw of lines) {
     let line = raw.replace(LINE_BULLET, '').replace(/\s+/g, ' ').trim();
     if (!line) continue;
@@ -185,8 +192,37 @@ function splitLine(line: string, abbr: Set<string>): string[] {
 /** Words as a reader counts them (tokens with a letter or digit). */
 export function countWords(text: string): number {
   let n = 0;
-  for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  for (const w of text.split(/\s+/)) {
+    if (!/[\p{L}\p{N}]/u.test(w)) continue;
+    // Chinese and Japanese run words together: about two characters make a word.
+    const cjk = w.match(UNSPACED_CHARS)?.length ?? 0;
+    if (cjk === 0) n++;
+    else n += Math.ceil(cjk / 2) + (/[\p{L}\p{N}]/u.test(w.replace(UNSPACED_CHARS, '')) ? 1 : 0);
+  }
   return n;
+}
+
+/** Characters of the scripts written without spaces between words. */
+export const UNSPACED_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/gu;
+
+/** Sentence-ending punctuation in the languages the generator writes. */
+export const SENTENCE_END = '.!?…。！？।؟';
+/** Matches one sentence end (a run of sentence punctuation before a space or the end). */
+export const SENTENCE_END_RE = /[.!?…؟।]+(?=["'”’)\]」』）]*(\s|$))|[。！？]+/g;
+
+/** Number of sentences in a text (at least 1). */
+export function countSentences(text: string): number {
+  return Math.max(1, (text.match(SENTENCE_END_RE) ?? []).length);
+}
+
+/** The sentences of a script text, punctuation kept. */
+export function sentencesOf(text: string): string[] {
+  return (
+    text
+      .match(/[^.!?…。！？।؟]+(?:[.!?…؟।]+["'”’)\]」』）]*(?=\s|$)|[。！？]+[」』）"”’]*)|[^.!?…。！？।؟]+$/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? []
+  );
 }
 
 /**
@@ -195,9 +231,9 @@ export function countWords(text: string): number {
  * produce broken grammar, so the caller drops or de-ranks the sentence instead).
  */
 export function trimSentence(s: string, maxWords: number, minWords = 4): string | null {
-  const text = s.trim().replace(/[.!?…]+$/, '');
+  const text = s.trim().replace(/[.!?…。！？।؟]+$/, '');
   if (countWords(text) <= maxWords) return text;
-  const boundary = /\s*(?:[;:]|\s[—–-]\s|,\s+(?:and|but|so|which|while|whereas|because|y|pero|que|mientras)\b|,)\s*/g;
+  const boundary = /\s*(?:[;:；：؛]|\s[—–-]\s|,\s+(?:and|but|so|which|while|whereas|because|y|pero|que|mientras)\b|[,，、،])\s*/g;
   let best: string | null = null;
   let m: RegExpExecArray | null;
   while ((m = boundary.exec(text))) {
@@ -206,21 +242,21 @@ export function trimSentence(s: string, maxWords: number, minWords = 4): string 
     if (n > maxWords) break;
     if (n >= minWords) best = prefix;
   }
-  return best ? best.replace(/[,;:\s—–-]+$/, '') : null;
+  return best ? best.replace(/[,;:\s—–\-，、；：،؛]+$/, '') : null;
 }
 
-export function capitalizeFirst(s: string): string {
+export function capitalizeFirst(s: string, locale?: string): string {
   const i = s.search(/[\p{L}\p{N}]/u);
   if (i < 0) return s;
   const c = s[i]!;
-  return s.slice(0, i) + c.toLocaleUpperCase() + s.slice(i + 1);
+  return s.slice(0, i) + c.toLocaleUpperCase(locale) + s.slice(i + 1);
 }
 
 /**
  * Lower-cases the first letter unless the first word looks like a name or an acronym
  * ("USB-C", "iPhone", "Bluetooth", a word of the product name).
  */
-export function lowerFirst(s: string, keep: ReadonlySet<string> = new Set()): string {
+export function lowerFirst(s: string, keep: ReadonlySet<string> = new Set(), locale?: string): string {
   const m = /^([^\p{L}\p{N}]*)([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u.exec(s);
   if (!m) return s;
   const word = m[2]!;
@@ -230,7 +266,7 @@ export function lowerFirst(s: string, keep: ReadonlySet<string> = new Set()): st
   if (keep.has(bare.toLowerCase())) return s;
   if (word === 'I' || /^I['’]/.test(word)) return s;
   const i = m[1]!.length;
-  return s.slice(0, i) + s[i]!.toLocaleLowerCase() + s.slice(i + 1);
+  return s.slice(0, i) + s[i]!.toLocaleLowerCase(locale) + s.slice(i + 1);
 }
 
 const ACRONYMS = new Set(['HDMI', 'OLED', 'QLED', 'AMOLED', 'NASA', 'UHD', 'WIFI', 'GORE', 'ANSI', 'IPX4', 'IPX5', 'IPX7', 'IPX8']);
@@ -271,7 +307,10 @@ export function languageCode(language: string): string {
   const l = (language || '').trim().toLowerCase();
   const byName: Record<string, string> = {
     english: 'en', spanish: 'es', español: 'es', espanol: 'es', castellano: 'es', french: 'fr', français: 'fr',
-    german: 'de', deutsch: 'de', italian: 'it', portuguese: 'pt', chinese: 'zh', japanese: 'ja',
+    german: 'de', deutsch: 'de', italian: 'it', italiano: 'it', portuguese: 'pt', português: 'pt', dutch: 'nl',
+    nederlands: 'nl', chinese: 'zh', mandarin: 'zh', 中文: 'zh', cmn: 'zh', japanese: 'ja', 日本語: 'ja', korean: 'ko',
+    한국어: 'ko', hindi: 'hi', हिन्दी: 'hi', arabic: 'ar', العربية: 'ar', indonesian: 'id', 'bahasa indonesia': 'id',
+    in: 'id', turkish: 'tr', türkçe: 'tr',
   };
   if (byName[l]) return byName[l]!;
   return l.split(/[-_]/)[0] || 'en';

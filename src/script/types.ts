@@ -27,6 +27,10 @@ export interface ScriptOption {
    * English ones instead: the UI should say so.
    */
   languageFallback?: boolean;
+  /** Things the user should know about this option ("lines with kanji were left out"). */
+  notes?: string[];
+  /** Who wrote it: the templates (default) or the user's local language model. */
+  writer?: 'templates' | 'model';
   /** The duration the option was sized for. */
   targetSeconds?: Duration;
   /**

@@ -1,31 +1,46 @@
 /**
- * Exported MP4s stream into OPFS (`exports/`, see workers/render/export.ts). Files nothing
- * refers to any more (an embed widget's jobs live only as long as its page) are removed here.
+ * The embed widget's videos. An export streams into OPFS `exports/` (workers/render/export.ts);
+ * a finished widget export is moved (not copied) into `embed/`, out of reach of the app's
+ * garbage collection of `exports/` (files.ts), and lives as long as the widget page that made
+ * it. Files left behind by earlier widget pages are removed here.
  */
 const EXPORT_DIR = 'exports';
+const EMBED_DIR = 'embed';
+
+async function dir(name: string): Promise<FileSystemDirectoryHandle | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return null;
+  return (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
+}
+
+/** Moves a finished export into the widget's folder; returns the file there. */
+export async function adoptEmbedExport(scratchName: string): Promise<File> {
+  const from = await dir(EXPORT_DIR);
+  const to = await dir(EMBED_DIR);
+  if (!from || !to) throw new Error('This browser has no private file system for videos.');
+  const handle = await from.getFileHandle(scratchName);
+  await (handle as FileSystemFileHandle & { move(d: FileSystemDirectoryHandle, n: string): Promise<void> }).move(to, scratchName);
+  return (await to.getFileHandle(scratchName)).getFile();
+}
 
 /**
- * Deletes export files whose names start with `prefix` and that were last written more than
- * `olderThanMs` ago (files still being written, or held by another open widget, are kept).
- * Returns how many were removed; never throws.
+ * Deletes widget videos last written more than `olderThanMs` ago (another open widget's recent
+ * videos are kept). Returns how many were removed; never throws.
  */
-export async function removeOldExports(prefix: string, olderThanMs: number): Promise<number> {
+export async function removeOldEmbedVideos(olderThanMs: number): Promise<number> {
   try {
-    if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return 0;
-    const root = await navigator.storage.getDirectory();
-    const dir = await root.getDirectoryHandle(EXPORT_DIR, { create: false }).catch(() => null);
-    if (!dir) return 0;
+    const d = await dir(EMBED_DIR);
+    if (!d) return 0;
     const names: string[] = [];
-    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.startsWith(prefix)) names.push(name);
+    for await (const name of (d as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
     let removed = 0;
     for (const name of names) {
       try {
-        const file = await (await dir.getFileHandle(name)).getFile();
+        const file = await (await d.getFileHandle(name)).getFile();
         if (Date.now() - file.lastModified < olderThanMs) continue;
-        await dir.removeEntry(name);
+        await d.removeEntry(name);
         removed++;
       } catch {
-        /* locked by a running export, or already gone */
+        /* already gone */
       }
     }
     return removed;

@@ -16,10 +16,17 @@ export function joinSpeech(parts: Speech[], gapSeconds = 0.22, leadSeconds = 0.1
   const speech: Speech = { pcm, sampleRate, duration: total / sampleRate, words: [], phonemes: [] };
   const spans: Array<[number, number]> = [];
   let pos = lead;
+  // Word offsets into the parts' texts joined by one space (captions see where a text has a
+  // space or punctuation between two words, which matters where words are not space-separated).
+  let textBase = 0;
   for (const p of parts) {
     pcm.set(p.pcm, pos);
     const offset = pos / sampleRate;
-    for (const w of p.words) speech.words.push({ text: w.text, start: w.start + offset, end: w.end + offset });
+    for (const w of p.words) {
+      const chars = w.charStart !== undefined && w.charEnd !== undefined ? { charStart: w.charStart + textBase, charEnd: w.charEnd + textBase } : {};
+      speech.words.push({ text: w.text, start: w.start + offset, end: w.end + offset, ...chars });
+    }
+    textBase += Math.max(0, ...p.words.map((w) => w.charEnd ?? 0)) + 1;
     for (const ph of p.phonemes) speech.phonemes.push({ ph: ph.ph, start: ph.start + offset, end: ph.end + offset });
     spans.push([offset, offset + p.duration]);
     pos += p.pcm.length + gap;

@@ -17,7 +17,7 @@ import { frameCount } from '../../src/encode/settings.ts';
 import { H264Lanes } from './h264-lanes.ts';
 import type { ExportJob, ExportProgress, ExportResult } from './types.ts';
 import { decodeImages } from './images.ts';
-import { loadFonts } from './fonts.ts';
+import { loadFonts, timelineText } from './fonts.ts';
 
 
 let aacReady: Promise<void> | null = null;
@@ -91,7 +91,7 @@ async function exportWithLanes(job: ExportJob, lanes: number, onProgress: (p: Ex
   const t0 = performance.now();
   const { settings, timeline } = job;
   // Independent set-up steps overlap: fonts, encoder registration, image decoding, the file.
-  const [, , bitmaps, sink] = await Promise.all([ensureAac(), loadFonts(), decodeImages(job.images), opfsSink(job.fileName)]);
+  const [, , bitmaps, sink] = await Promise.all([ensureAac(), loadFonts(timelineText(job.timeline)), decodeImages(job.images), opfsSink(job.fileName)]);
   const assets = prepareAssets(bitmaps);
   const canvas = new OffscreenCanvas(settings.width, settings.height);
   // Every frame is read back into a VideoFrame, so a CPU-backed canvas avoids a GPU readback

@@ -5,7 +5,7 @@ import type { Timeline } from '../../src/compose/types.ts';
 import { exportMp4 } from './export.ts';
 import type { ExportJob, ExportProgress, RenderApi } from './types.ts';
 import { decodeImages } from './images.ts';
-import { loadFonts } from './fonts.ts';
+import { loadFonts, timelineText } from './fonts.ts';
 
 /** The live preview: a canvas transferred from the page, redrawn on request. */
 let preview: { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } | null = null;
@@ -26,7 +26,8 @@ const api: RenderApi = {
   },
 
   async setCreative(timeline: Timeline, images: Blob[]): Promise<void> {
-    const assets = prepareAssets(await decodeImages(images));
+    const [bitmaps] = await Promise.all([decodeImages(images), loadFonts(timelineText(timeline))]);
+    const assets = prepareAssets(bitmaps);
     if (creative) for (const img of creative.assets.images) img.close();
     creative = { timeline, assets };
   },
@@ -34,6 +35,7 @@ const api: RenderApi = {
   /** Updates the timeline only (e.g. a new ratio or presenter) without re-decoding images. */
   setTimeline(timeline: Timeline): void {
     if (creative) creative = { ...creative, timeline };
+    void loadFonts(timelineText(timeline));
   },
 
   drawPreview(t: number): void {

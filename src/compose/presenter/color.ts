@@ -43,3 +43,29 @@ export function luminance(c: string): number {
   const x = parseHex(c);
   return (0.2126 * x[0] + 0.7152 * x[1] + 0.0722 * x[2]) / 255;
 }
+
+/** #rrggbb, #rgb, rgb() or rgba() → [r, g, b, a] (a 0..1); anything else is transparent black. */
+export function parseCss(c: string): [number, number, number, number] {
+  if (c.startsWith('#')) {
+    const x = parseHex(c);
+    return [x[0], x[1], x[2], 1];
+  }
+  const m = /^rgba?\(([^)]*)\)$/.exec(c.trim());
+  if (!m) return [0, 0, 0, 0];
+  const v = m[1]!.split(',').map((s) => Number.parseFloat(s));
+  return [v[0] ?? 0, v[1] ?? 0, v[2] ?? 0, v[3] ?? 1];
+}
+
+/** Hue (0..360), saturation and lightness (0..1) of #rrggbb. */
+export function hsl(c: string): [number, number, number] {
+  const [r, g, b] = parseHex(c).map((v) => v / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  let h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  h *= 60;
+  return [h, s, l];
+}

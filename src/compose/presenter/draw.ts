@@ -1,20 +1,29 @@
 import type { MouthShape } from '../../lipsync/types.ts';
+import { armPoses, drawArms } from './arms.ts';
 import { mix, rgba, shade } from './color.ts';
-import { hairDef, type HairDef, type Region } from './hair.ts';
+import { flatShine, hairDef, type HairDef, type Region } from './hair.ts';
 import type { PresenterLook } from './looks.ts';
-import type { PresenterState } from './motion.ts';
+import type { GestureState, PresenterState } from './motion.ts';
+import { paintBody } from './outfits.ts';
+import {
+  ellipse, facePath, fract, geoOf, lerp, paletteOf, pxScale, setShadow, softBlob, yawScales,
+  type Ctx, type Geo, type Palette,
+} from './paint.ts';
+import { POSES, poseOf, type PoseDef } from './pose.ts';
+import { paintBackdrop, paintDesk, type BackdropMode } from './scenery.ts';
+import { finishLayer, styleOf, styledContext, type StyleDef } from './style.ts';
 
 /*
- * The built-in presenter, drawn in code: a half-body figure in a soft-shaded flat style.
+ * The built-in presenter, drawn in code: a parametric figure (face shape, eyes, brows, nose,
+ * mouth, hair, skin, outfit, pose, accessories) in one of three art styles (style.ts).
  *
- * Everything is drawn in a 300×400 "unit" space (3:4) fitted into the caller's box. The head is
- * drawn in head-local units around HEAD (its centre, between the eyes and the mouth). Static
- * parts (hair back, body, face, hair front) are painted once per look and pixel scale into
- * OffscreenCanvas layers and then blitted with the head transform; the moving parts (eyes,
- * brows, nose, mouth, glasses) are drawn live each frame with a little 2.5D parallax.
+ * Everything is drawn in a 300×400 "unit" space (3:4) fitted into the caller's box; the pose
+ * (pose.ts) places the figure in it. The head is drawn in head-local units around HEAD (its
+ * centre, between the eyes and the mouth). Static parts (backdrop, hair back, body, face, hair
+ * front, desk) are painted once per look and pixel scale into OffscreenCanvas layers and then
+ * blitted; the moving parts (eyes, brows, nose, mouth, glasses, arms) are drawn live each frame
+ * with a little 2.5D parallax.
  */
-
-type Ctx = OffscreenCanvasRenderingContext2D;
 
 export interface PresenterBox {
   x: number;
@@ -23,232 +32,54 @@ export interface PresenterBox {
   h: number;
 }
 
-/** Unit space of the figure. */
+/** Unit space of the figure's box. */
 export const UNIT_W = 300;
 export const UNIT_H = 400;
-/** Where the head's origin sits in unit space. */
+/** Where the head's origin sits in figure space. */
 const HEAD_X = 150;
 const HEAD_Y = 138;
 /** Head rotation pivot (head-local), about the top of the neck. */
 const PIVOT_Y = 62;
 
 // ---------------------------------------------------------------------------------------------
-// Palette and geometry per look
-// ---------------------------------------------------------------------------------------------
-
-export interface Palette {
-  skin: string;
-  skinShadow: string;
-  skinDeep: string;
-  skinHi: string;
-  blush: string;
-  lip: string;
-  lipDark: string;
-  lipHi: string;
-  hair: string;
-  hairHi: string;
-  hairDark: string;
-  brow: string;
-  lash: string;
-  iris: string;
-  irisDark: string;
-  irisLight: string;
-  cloth: string;
-  clothHi: string;
-  clothDark: string;
-  cloth2: string;
-  cloth2Dark: string;
-  mouthIn: string;
-  mouthDeep: string;
-  tongue: string;
-  teeth: string;
-  teethShade: string;
-}
-
-export interface Geo {
-  female: boolean;
-  /** Half width of the neck. */
-  neckW: number;
-  /** Half width of the shoulders (unit space). */
-  shoulder: number;
-  /** Half width of the mouth at rest. */
-  mouthW: number;
-  upperLip: number;
-  lowerLip: number;
-  /** Eye scale. */
-  eye: number;
-}
-
-const palettes = new WeakMap<PresenterLook, Palette>();
-
-export function paletteOf(look: PresenterLook): Palette {
-  let p = palettes.get(look);
-  if (p) return p;
-  const s = look.skin;
-  const lip = mix(s.lip, '#c2566a', look.lipTint ?? 0);
-  p = {
-    skin: s.base,
-    skinShadow: s.shadow,
-    skinDeep: shade(s.shadow, -0.25),
-    skinHi: s.highlight,
-    blush: s.blush,
-    lip,
-    lipDark: shade(lip, -0.22),
-    lipHi: mix(lip, s.highlight, 0.55),
-    hair: look.hair.color,
-    hairHi: look.hair.highlight,
-    hairDark: shade(look.hair.color, -0.35),
-    brow: look.brows.color,
-    lash: mix(shade(look.brows.color, -0.5), '#120c0a', 0.5),
-    iris: look.eyes.iris,
-    irisDark: shade(look.eyes.iris, -0.55),
-    irisLight: shade(look.eyes.iris, 0.35),
-    cloth: look.outfit.primary,
-    clothHi: shade(look.outfit.primary, 0.14),
-    clothDark: shade(look.outfit.primary, -0.28),
-    cloth2: look.outfit.secondary,
-    cloth2Dark: shade(look.outfit.secondary, -0.2),
-    mouthIn: '#4a1d20',
-    mouthDeep: '#210b0c',
-    tongue: '#b9474f',
-    teeth: '#fbf8f3',
-    teethShade: '#d8cfc6',
-  };
-  palettes.set(look, p);
-  return p;
-}
-
-export function geoOf(look: PresenterLook): Geo {
-  const f = look.gender === 'female';
-  return {
-    female: f,
-    neckW: f ? 21.5 : 26.5,
-    shoulder: f ? 116 : 128,
-    mouthW: f ? 16.5 : 17.5,
-    upperLip: f ? 5.2 : 4.2,
-    lowerLip: f ? 6.6 : 5.6,
-    eye: f ? 1 : 0.94,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small path helpers
-// ---------------------------------------------------------------------------------------------
-
-type Pt = readonly [number, number];
-/** A cubic segment: two controls and the end point. */
-type Seg = readonly [Pt, Pt, Pt];
-
-/**
- * A path symmetric about x=0: from `top`, through the right-half segments, then back up the
- * mirrored left half.
- */
-function mirrorPath(c: Ctx, top: Pt, segs: readonly Seg[]): void {
-  c.moveTo(top[0], top[1]);
-  for (const [a, b, e] of segs) c.bezierCurveTo(a[0], a[1], b[0], b[1], e[0], e[1]);
-  for (let i = segs.length - 1; i >= 0; i--) {
-    const [a, b] = segs[i]!;
-    const start = i > 0 ? segs[i - 1]![2] : top;
-    c.bezierCurveTo(-b[0], b[1], -a[0], a[1], -start[0], start[1]);
-  }
-  c.closePath();
-}
-
-function ellipse(c: Ctx, x: number, y: number, rx: number, ry: number, rot = 0): void {
-  c.moveTo(x + rx * Math.cos(rot), y + rx * Math.sin(rot));
-  c.ellipse(x, y, Math.max(0.01, rx), Math.max(0.01, ry), rot, 0, Math.PI * 2);
-}
-
-/** Fill a soft radial blob (colour at alpha → transparent). */
-function softBlob(c: Ctx, x: number, y: number, rx: number, ry: number, color: string, alpha: number): void {
-  c.save();
-  c.translate(x, y);
-  c.scale(1, ry / rx);
-  const g = c.createRadialGradient(0, 0, 0, 0, 0, rx);
-  g.addColorStop(0, rgba(color, alpha));
-  g.addColorStop(1, rgba(color, 0));
-  c.fillStyle = g;
-  c.beginPath();
-  c.arc(0, 0, rx, 0, Math.PI * 2);
-  c.fill();
-  c.restore();
-}
-
-const lerp = (a: number, b: number, t: number): number => a + (b - a) * t;
-
-/** Pixels per unit of the current transform (shadow blur and offsets are in pixels). */
-function pxScale(c: Ctx): number {
-  const m = c.getTransform();
-  return Math.hypot(m.a, m.b) || 1;
-}
-
-/** A drop shadow sized in units (canvas shadows ignore the transform). */
-function setShadow(c: Ctx, color: string, blur: number, dx = 0, dy = 0): void {
-  const k = pxScale(c);
-  c.shadowColor = color;
-  c.shadowBlur = blur * k;
-  c.shadowOffsetX = dx * k;
-  c.shadowOffsetY = dy * k;
-}
-
-function noShadow(c: Ctx): void {
-  c.shadowColor = 'rgba(0,0,0,0)';
-  c.shadowBlur = 0;
-  c.shadowOffsetX = 0;
-  c.shadowOffsetY = 0;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Face, ears, facial hair (the static head layer)
 // ---------------------------------------------------------------------------------------------
 
-const FACE_F: { top: Pt; segs: Seg[] } = {
-  top: [0, -87],
-  segs: [
-    [[36, -87], [60, -65], [61, -28]],
-    [[62, -4], [59, 18], [53, 36]],
-    [[45, 58], [26, 76], [0, 78]],
-  ],
-};
-const FACE_M: { top: Pt; segs: Seg[] } = {
-  top: [0, -89],
-  segs: [
-    [[38, -89], [63, -67], [63, -28]],
-    [[64, -2], [62, 22], [57, 41]],
-    [[51, 62], [31, 80], [0, 81]],
-  ],
-};
-
-export function facePath(c: Ctx, g: Geo): void {
-  const f = g.female ? FACE_F : FACE_M;
-  c.beginPath();
-  mirrorPath(c, f.top, f.segs);
+/** The far ear hides once the head is turned; the near one slides toward the face. */
+function earsOf(g: Geo): Array<{ side: number; dx: number }> {
+  const out: Array<{ side: number; dx: number }> = [];
+  for (const side of [-1, 1]) {
+    const far = g.yaw !== 0 && Math.sign(g.yaw) === side;
+    if (far && Math.abs(g.yaw) > 0.25) continue;
+    out.push({ side, dx: g.yaw * 7 });
+  }
+  return out;
 }
 
-function earPath(c: Ctx, side: number, g: Geo): void {
+function earPath(c: Ctx, side: number, g: Geo, dx: number): void {
   const x0 = g.female ? 58 : 60;
-  c.moveTo(side * x0, -16);
-  c.bezierCurveTo(side * (x0 + 9), -25, side * (x0 + 18), -17, side * (x0 + 16), -1);
-  c.bezierCurveTo(side * (x0 + 15), 13, side * (x0 + 9), 25, side * (x0 + 1), 28);
+  c.moveTo(side * x0 + dx, -16);
+  c.bezierCurveTo(side * (x0 + 9) + dx, -25, side * (x0 + 18) + dx, -17, side * (x0 + 16) + dx, -1);
+  c.bezierCurveTo(side * (x0 + 15) + dx, 13, side * (x0 + 9) + dx, 25, side * (x0 + 1) + dx, 28);
   c.closePath();
 }
 
 function paintEars(c: Ctx, p: Palette, g: Geo): void {
-  for (const side of [-1, 1]) {
+  for (const { side, dx } of earsOf(g)) {
     c.beginPath();
-    earPath(c, side, g);
-    const gr = c.createLinearGradient(side * 58, 0, side * 76, 0);
+    earPath(c, side, g, dx);
+    const gr = c.createLinearGradient(side * 58 + dx, 0, side * 76 + dx, 0);
     gr.addColorStop(0, p.skinShadow);
     gr.addColorStop(0.6, p.skin);
     gr.addColorStop(1, p.skinShadow);
     c.fillStyle = gr;
     c.fill();
     // Inner fold.
-    const x0 = g.female ? 58 : 60;
+    const x0 = (g.female ? 58 : 60) + 0;
     c.beginPath();
-    c.moveTo(side * (x0 + 5), -11);
-    c.bezierCurveTo(side * (x0 + 12), -14, side * (x0 + 12), 4, side * (x0 + 7), 10);
-    c.bezierCurveTo(side * (x0 + 5), 13, side * (x0 + 6), 17, side * (x0 + 4), 20);
+    c.moveTo(side * (x0 + 5) + dx, -11);
+    c.bezierCurveTo(side * (x0 + 12) + dx, -14, side * (x0 + 12) + dx, 4, side * (x0 + 7) + dx, 10);
+    c.bezierCurveTo(side * (x0 + 5) + dx, 13, side * (x0 + 6) + dx, 17, side * (x0 + 4) + dx, 20);
     c.strokeStyle = rgba(p.skinDeep, 0.55);
     c.lineWidth = 2;
     c.lineCap = 'round';
@@ -256,7 +87,7 @@ function paintEars(c: Ctx, p: Palette, g: Geo): void {
   }
 }
 
-function paintFace(c: Ctx, look: PresenterLook, p: Palette, g: Geo, hair: HairDef): void {
+function paintFace(c: Ctx, look: PresenterLook, p: Palette, g: Geo, hair: HairDef, st: StyleDef): void {
   paintEars(c, p, g);
   // Skin: light from the upper left.
   facePath(c, g);
@@ -284,51 +115,110 @@ function paintFace(c: Ctx, look: PresenterLook, p: Palette, g: Geo, hair: HairDe
   jaw.addColorStop(1, rgba(p.skinShadow, 0.35));
   c.fillStyle = jaw;
   c.fillRect(-70, 30, 140, 60);
+  const [kR, kL] = yawScales(g.yaw);
+  const fx = g.yaw * 11;
   // Eye sockets, under-brow shade, cheekbones, forehead and chin highlights.
   for (const s of [-1, 1]) {
-    softBlob(c, s * 25, -13, 17, 9, p.skinDeep, 0.16);
-    softBlob(c, s * 30, 12, 14, 9, p.skinHi, 0.28);
-    softBlob(c, s * 32, 22, 17, 11, p.blush, g.female ? 0.32 : 0.16);
+    const k = s < 0 ? kL : kR;
+    softBlob(c, s * 25 * k + fx, -13, 17 * k, 9, p.skinDeep, 0.16);
+    softBlob(c, s * 30 * k + fx, 12, 14 * k, 9, p.skinHi, 0.28);
+    softBlob(c, s * 32 * k + fx, 22, 17 * k, 11, p.blush, g.female ? 0.32 : 0.16);
   }
-  softBlob(c, -6, -52, 30, 18, p.skinHi, 0.45);
-  softBlob(c, 0, 68, 12, 6, p.skinHi, 0.3);
+  softBlob(c, -6 + fx, -52, 30, 18, p.skinHi, 0.45);
+  softBlob(c, 0 + fx, 68, 12, 6, p.skinHi, 0.3);
   // Soft shade under the lower lip.
-  softBlob(c, 0, 60, 13, 4.5, p.skinDeep, 0.18);
+  softBlob(c, 0 + fx, 60, 13, 4.5, p.skinDeep, 0.18);
   // Philtrum.
-  softBlob(c, 0, 33, 3.5, 5, p.skinShadow, 0.25);
+  softBlob(c, 0 + fx, 33, 3.5, 5, p.skinShadow, 0.25);
+  if (!st.soft) {
+    // Flat styles: rosy cheeks as clean shapes.
+    for (const s of [-1, 1]) {
+      const k = s < 0 ? kL : kR;
+      c.fillStyle = rgba(p.blush, st.id === 'cartoon' ? 0.45 : 0.35);
+      c.beginPath();
+      ellipse(c, s * 33 * k + fx, 20, 10 * k, 6);
+      c.fill();
+    }
+  }
+  paintAgeLines(c, p, g, fx, kL, kR);
   // The fringe/hairline casts a soft shadow on the forehead.
-  c.save();
-  setShadow(c, rgba(p.skinDeep, 0.55), 7, 0, 1000 + 3.5);
-  c.translate(0, -1000);
-  hair.front(c);
-  c.fillStyle = '#000';
-  c.fill();
-  c.restore();
+  if (st.soft) {
+    c.save();
+    setShadow(c, rgba(p.skinDeep, 0.55), 7, 0, 1000 + 3.5);
+    c.translate(0, -1000);
+    hair.front(c);
+    c.fillStyle = '#000';
+    c.fill();
+    c.restore();
+  }
   c.restore();
   // Facial hair has a little volume past the jaw line.
   if (look.facialHair) paintFacialHair(c, look.facialHair.style, look.facialHair.color, p, g);
 }
 
+/** Laugh lines and crow's feet (mature), forehead lines (senior). */
+function paintAgeLines(c: Ctx, p: Palette, g: Geo, fx: number, kL: number, kR: number): void {
+  if (g.age !== 'mature' && g.age !== 'senior') return;
+  const a = g.age === 'senior' ? 0.34 : 0.22;
+  c.save();
+  c.lineCap = 'round';
+  c.strokeStyle = rgba(p.skinDeep, a);
+  c.lineWidth = 1.3;
+  for (const s of [-1, 1]) {
+    const k = s < 0 ? kL : kR;
+    // Nose to mouth corner.
+    c.beginPath();
+    c.moveTo(s * 11 * k + fx, 24);
+    c.bezierCurveTo(s * 19 * k + fx, 30, s * 24 * k + fx, 40, s * 23 * k + fx, 52);
+    c.stroke();
+    // Crow's feet.
+    for (const [dy, len] of [[-6, 6], [-1, 7], [4, 5]] as const) {
+      c.beginPath();
+      c.moveTo(s * 41 * k + fx, dy - 4);
+      c.lineTo(s * (41 + len) * k + fx, dy - 4 + dy * 0.3);
+      c.stroke();
+    }
+    // Under the eye.
+    c.beginPath();
+    c.moveTo(s * 16 * k + fx, 5);
+    c.quadraticCurveTo(s * 25 * k + fx, 9, s * 34 * k + fx, 5);
+    c.stroke();
+  }
+  if (g.age === 'senior') {
+    for (const y of [-46, -39]) {
+      c.beginPath();
+      c.moveTo(-20 + fx, y);
+      c.quadraticCurveTo(fx, y - 3, 20 + fx, y);
+      c.stroke();
+    }
+  }
+  c.restore();
+}
+
 /** The bearded area: sideburns, jaw and chin, around the mouth (the mustache is drawn live). */
 function beardPath(c: Ctx, g: Geo, trim: number): void {
   const w = g.female ? 58.5 : 62.5;
-  const chin = g.female ? 80 : 84;
+  const chin = g.chin + 3;
+  const [kR, kL] = yawScales(g.yaw);
+  const X = (x: number): number => (x < 0 ? x * kL : x * kR);
+  const fx = g.yaw * 8;
   c.beginPath();
-  c.moveTo(-w, -6);
-  c.bezierCurveTo(-w - 1, 24, -w + 4, 54, -34, 74 + trim);
-  c.quadraticCurveTo(0, chin + 8 + trim, 34, 74 + trim);
-  c.bezierCurveTo(w - 4, 54, w + 1, 24, w, -6);
-  c.lineTo(w - 6 - trim, -6);
-  c.bezierCurveTo(w - 6 - trim, 10, w - 12, 24, 38, 31 + trim);
-  c.bezierCurveTo(29, 36, 24, 42, 23, 49);
-  c.bezierCurveTo(21, 55, 11, 56, 0, 56);
-  c.bezierCurveTo(-11, 56, -21, 55, -23, 49);
-  c.bezierCurveTo(-24, 42, -29, 36, -38, 31 + trim);
-  c.bezierCurveTo(-(w - 12), 24, -(w - 6 - trim), 10, -(w - 6 - trim), -6);
+  c.moveTo(X(-w), -6);
+  c.bezierCurveTo(X(-w - 1), 24, X(-w + 4), 54, X(-34), 74 + trim + (chin - 84) * 0.6);
+  c.quadraticCurveTo(fx, chin + 8 + trim, X(34), 74 + trim + (chin - 84) * 0.6);
+  c.bezierCurveTo(X(w - 4), 54, X(w + 1), 24, X(w), -6);
+  c.lineTo(X(w - 6 - trim), -6);
+  c.bezierCurveTo(X(w - 6 - trim), 10, X(w - 12), 24, X(38), 31 + trim);
+  c.bezierCurveTo(X(29) + fx, 36, X(24) + fx, 42, X(23) + fx, 49);
+  c.bezierCurveTo(X(21) + fx, 55, X(11) + fx, 56, fx, 56);
+  c.bezierCurveTo(X(-11) + fx, 56, X(-21) + fx, 55, X(-23) + fx, 49);
+  c.bezierCurveTo(X(-24) + fx, 42, X(-29) + fx, 36, X(-38), 31 + trim);
+  c.bezierCurveTo(X(-(w - 12)), 24, X(-(w - 6 - trim)), 10, X(-(w - 6 - trim)), -6);
   c.closePath();
 }
 
-function paintFacialHair(c: Ctx, style: 'stubble' | 'beard', color: string, p: Palette, g: Geo): void {
+function paintFacialHair(c: Ctx, style: 'stubble' | 'beard' | 'mustache', color: string, p: Palette, g: Geo): void {
+  if (style === 'mustache') return; // drawn live, with the mouth
   c.save();
   const k = pxScale(c);
   if (style === 'beard') {
@@ -379,14 +269,12 @@ function paintFacialHair(c: Ctx, style: 'stubble' | 'beard', color: string, p: P
   c.restore();
 }
 
-const fract = (x: number): number => x - Math.floor(x);
-
 function paintEarrings(c: Ctx, look: PresenterLook, g: Geo): void {
   const e = look.earrings;
-  if (!e) return;
+  if (!e || look.hair.style === 'hijab') return;
   const x0 = (g.female ? 58 : 60) + 5;
-  for (const side of [-1, 1]) {
-    const x = side * x0;
+  for (const { side, dx } of earsOf(g)) {
+    const x = side * x0 + dx;
     if (e.kind === 'hoop') {
       c.beginPath();
       c.arc(x, 33, 6.5, 0, Math.PI * 2);
@@ -412,510 +300,51 @@ function paintEarrings(c: Ctx, look: PresenterLook, g: Geo): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Body (neck, outfit): the static body layer, in unit space
-// ---------------------------------------------------------------------------------------------
-
-function neckPath(c: Ctx, g: Geo): void {
-  const n = g.neckW;
-  c.beginPath();
-  c.moveTo(150 - n, 160);
-  c.lineTo(150 - n + 0.5, 232);
-  c.bezierCurveTo(150 - n + 1, 252, 150 - n - 16, 262, 150 - n - 46, 270);
-  c.lineTo(150 - n - 46, 360);
-  c.lineTo(150 + n + 46, 360);
-  c.lineTo(150 + n + 46, 270);
-  c.bezierCurveTo(150 + n + 16, 262, 150 + n - 1, 252, 150 + n - 0.5, 232);
-  c.lineTo(150 + n, 160);
-  c.closePath();
-}
-
-function bodyPath(c: Ctx, g: Geo): void {
-  const n = g.neckW;
-  const s = g.shoulder;
-  c.beginPath();
-  c.moveTo(150 - n - 4, 246);
-  c.bezierCurveTo(150 - n - 14, 264, 150 - s + 40, 268, 150 - s + 14, 280);
-  c.bezierCurveTo(150 - s - 4, 288, 150 - s - 12, 310, 150 - s - 14, 340);
-  c.lineTo(150 - s - 18, 412);
-  c.lineTo(150 + s + 18, 412);
-  c.lineTo(150 + s + 14, 340);
-  c.bezierCurveTo(150 + s + 12, 310, 150 + s + 4, 288, 150 + s - 14, 280);
-  c.bezierCurveTo(150 + s - 40, 268, 150 + n + 14, 264, 150 + n + 4, 246);
-  c.closePath();
-}
-
-/** Fill the garment silhouette, leaving `cut` (a path builder) open to show what is beneath. */
-function fillGarment(c: Ctx, g: Geo, fill: string | CanvasGradient, cut?: (c: Ctx) => void): void {
-  c.save();
-  if (cut) {
-    c.beginPath();
-    c.rect(-20, 100, 340, 340);
-    cut(c);
-    c.clip('evenodd');
-  }
-  bodyPath(c, g);
-  c.fillStyle = fill;
-  c.fill();
-  c.restore();
-}
-
-function garmentShading(c: Ctx, p: Palette, g: Geo, cut?: (c: Ctx) => void): void {
-  c.save();
-  if (cut) {
-    c.beginPath();
-    c.rect(-20, 100, 340, 340);
-    cut(c);
-    c.clip('evenodd');
-  }
-  bodyPath(c, g);
-  c.clip();
-  const h = c.createLinearGradient(150 - g.shoulder - 15, 0, 150 + g.shoulder + 15, 0);
-  h.addColorStop(0, 'rgba(255,255,255,0.10)');
-  h.addColorStop(0.35, 'rgba(255,255,255,0)');
-  h.addColorStop(0.7, 'rgba(0,0,0,0)');
-  h.addColorStop(1, 'rgba(0,0,0,0.22)');
-  c.fillStyle = h;
-  c.fillRect(0, 200, 300, 220);
-  const v = c.createLinearGradient(0, 260, 0, 410);
-  v.addColorStop(0, 'rgba(255,255,255,0.05)');
-  v.addColorStop(1, 'rgba(0,0,0,0.16)');
-  c.fillStyle = v;
-  c.fillRect(0, 240, 300, 180);
-  // Shadow of the head and neck on the chest; light on the near shoulder.
-  softBlob(c, 150, 268, 62, 26, '#000000', 0.2);
-  softBlob(c, 150 - g.shoulder + 34, 292, 44, 22, '#ffffff', 0.1);
-  // Arms hang beside the torso: a soft fold from the armpit down.
-  c.lineCap = 'round';
-  c.save();
-  c.filter = `blur(${(2.5 * pxScale(c)).toFixed(2)}px)`;
-  for (const s of [-1, 1]) {
-    const x = 150 + s * (g.shoulder - 24);
-    c.strokeStyle = 'rgba(0,0,0,0.16)';
-    c.lineWidth = 3;
-    c.beginPath();
-    c.moveTo(x + s * 6, 326);
-    c.bezierCurveTo(x + s * 1, 346, x - s * 1, 376, x - s * 0.5, 416);
-    c.stroke();
-  }
-  c.restore();
-  c.restore();
-}
-
-function crewCut(w: number, depth: number): (c: Ctx) => void {
-  return (c) => {
-    c.moveTo(150 - w, 200);
-    c.lineTo(150 - w, 246);
-    c.bezierCurveTo(150 - w + 2, 246 + depth * 0.7, 150 - w * 0.5, 246 + depth, 150, 246 + depth);
-    c.bezierCurveTo(150 + w * 0.5, 246 + depth, 150 + w - 2, 246 + depth * 0.7, 150 + w, 246);
-    c.lineTo(150 + w, 200);
-    c.closePath();
-  };
-}
-
-function strokeCrew(c: Ctx, w: number, depth: number, color: string, width: number, g: Geo): void {
-  c.save();
-  bodyPath(c, g);
-  c.clip();
-  c.beginPath();
-  c.moveTo(150 - w - 0.5, 242);
-  c.bezierCurveTo(150 - w + 2, 246 + depth * 0.7, 150 - w * 0.5, 246 + depth, 150, 246 + depth);
-  c.bezierCurveTo(150 + w * 0.5, 246 + depth, 150 + w - 2, 246 + depth * 0.7, 150 + w + 0.5, 242);
-  c.strokeStyle = color;
-  c.lineWidth = width;
-  c.lineCap = 'round';
-  c.stroke();
-  c.restore();
-}
-
-function clothGradient(c: Ctx, base: string, g: Geo): CanvasGradient {
-  const gr = c.createLinearGradient(150 - g.shoulder, 250, 150 + g.shoulder, 410);
-  gr.addColorStop(0, shade(base, 0.08));
-  gr.addColorStop(0.5, base);
-  gr.addColorStop(1, shade(base, -0.12));
-  return gr;
-}
-
-function paintBody(c: Ctx, look: PresenterLook, p: Palette, g: Geo): void {
-  c.save();
-  // The figure ends at the box's bottom edge (plus the 1.1 units that breathing lifts it).
-  c.beginPath();
-  c.rect(-40, 0, UNIT_W + 80, UNIT_H + 1.2);
-  c.clip();
-  paintBodyParts(c, look, p, g);
-  c.restore();
-}
-
-function paintBodyParts(c: Ctx, look: PresenterLook, p: Palette, g: Geo): void {
-  const style = look.outfit.style;
-  const n = g.neckW;
-  // Behind the neck.
-  if (style === 'hoodie') {
-    c.beginPath();
-    c.moveTo(150 - n - 44, 276);
-    c.bezierCurveTo(150 - n - 40, 238, 150 - 30, 218, 150, 218);
-    c.bezierCurveTo(150 + 30, 218, 150 + n + 40, 238, 150 + n + 44, 276);
-    c.closePath();
-    const gr = c.createLinearGradient(0, 218, 0, 276);
-    gr.addColorStop(0, shade(p.cloth, -0.45));
-    gr.addColorStop(1, shade(p.cloth, -0.2));
-    c.fillStyle = gr;
-    c.fill();
-  } else if (style === 'blazer') {
-    // The jacket's collar rolls up behind the neck.
-    c.beginPath();
-    c.moveTo(150 - n - 14, 262);
-    c.bezierCurveTo(150 - n - 12, 240, 150 - n + 2, 228, 150, 228);
-    c.bezierCurveTo(150 + n - 2, 228, 150 + n + 12, 240, 150 + n + 14, 262);
-    c.closePath();
-    c.fillStyle = shade(p.cloth, -0.35);
-    c.fill();
-  } else if (style === 'shirt') {
-    c.beginPath();
-    c.moveTo(150 - n - 9, 256);
-    c.bezierCurveTo(150 - n - 8, 236, 150 - n, 226, 150, 226);
-    c.bezierCurveTo(150 + n, 226, 150 + n + 8, 236, 150 + n + 9, 256);
-    c.closePath();
-    c.fillStyle = shade(p.cloth2, -0.15);
-    c.fill();
-  }
-
-  // Neck and upper chest.
-  neckPath(c, g);
-  const ng = c.createLinearGradient(150 - n - 10, 0, 150 + n + 10, 0);
-  ng.addColorStop(0, mix(p.skin, p.skinShadow, 0.3));
-  ng.addColorStop(0.45, mix(p.skin, p.skinShadow, 0.15));
-  ng.addColorStop(1, mix(p.skinShadow, p.skinDeep, 0.5));
-  c.fillStyle = ng;
-  c.fill();
-  c.save();
-  neckPath(c, g);
-  c.clip();
-  // The head's shadow under the jaw, and the collarbone dip.
-  softBlob(c, 150, 206, 46, 30, p.skinDeep, 0.85);
-  softBlob(c, 150, 264, 16, 8, p.skinDeep, 0.22);
-  for (const s of [-1, 1]) {
-    c.beginPath();
-    c.moveTo(150 + s * 10, 266);
-    c.quadraticCurveTo(150 + s * 30, 262, 150 + s * 52, 268);
-    c.strokeStyle = rgba(p.skinDeep, 0.18);
-    c.lineWidth = 2;
-    c.stroke();
-  }
-  c.restore();
-
-  switch (style) {
-    case 'tee': {
-      const cut = crewCut(n + 12, 30);
-      fillGarment(c, g, clothGradient(c, p.cloth, g), cut);
-      garmentShading(c, p, g, cut);
-      strokeCrew(c, n + 12, 30, p.cloth2, 5, g);
-      strokeCrew(c, n + 12, 30.8, rgba(p.clothDark, 0.35), 1, g);
-      break;
-    }
-    case 'knit': {
-      const cut = crewCut(n + 10, 26);
-      fillGarment(c, g, clothGradient(c, p.cloth, g), cut);
-      paintKnitTexture(c, p, g, cut);
-      garmentShading(c, p, g, cut);
-      paintRibbedCrew(c, p, n + 10, 26, g);
-      break;
-    }
-    case 'turtleneck': {
-      fillGarment(c, g, clothGradient(c, p.cloth, g));
-      paintKnitTexture(c, p, g);
-      garmentShading(c, p, g);
-      paintTurtleCollar(c, p, g);
-      break;
-    }
-    case 'shirt':
-      paintShirt(c, p, g);
-      break;
-    case 'blazer':
-      paintBlazer(c, p, g);
-      break;
-    case 'hoodie':
-      paintHoodie(c, p, g);
-      break;
-  }
-}
-
-function paintKnitTexture(c: Ctx, p: Palette, g: Geo, cut?: (c: Ctx) => void): void {
-  c.save();
-  if (cut) {
-    c.beginPath();
-    c.rect(-20, 100, 340, 340);
-    cut(c);
-    c.clip('evenodd');
-  }
-  bodyPath(c, g);
-  c.clip();
-  c.lineWidth = 1;
-  c.strokeStyle = rgba(p.clothDark, 0.2);
-  for (let x = 150 - g.shoulder - 20; x < 150 + g.shoulder + 20; x += 6) {
-    c.beginPath();
-    for (let y = 236; y < 414; y += 5) {
-      c.moveTo(x - 1.6, y);
-      c.lineTo(x, y + 2.4);
-      c.lineTo(x + 1.6, y);
-    }
-    c.stroke();
-  }
-  c.restore();
-}
-
-function paintRibbedCrew(c: Ctx, p: Palette, w: number, depth: number, g: Geo): void {
-  strokeCrew(c, w, depth, p.cloth2, 9, g);
-  // Ribs across the band.
-  c.lineWidth = 0.9;
-  c.strokeStyle = rgba(shade(p.cloth2, -0.35), 0.5);
-  for (let i = 0; i <= 28; i++) {
-    const t = i / 28;
-    const [x, y, nx, ny] = crewPoint(w, depth, t);
-    c.beginPath();
-    c.moveTo(x - nx * 4, y - ny * 4);
-    c.lineTo(x + nx * 4, y + ny * 4);
-    c.stroke();
-  }
-  strokeCrew(c, w, depth - 4.5, rgba(shade(p.cloth2, -0.3), 0.5), 1, g);
-}
-
-/** A point on the crew neckline (t 0..1 left to right) and its normal. */
-function crewPoint(w: number, depth: number, t: number): [number, number, number, number] {
-  const seg = t < 0.5 ? 0 : 1;
-  const u = seg === 0 ? t * 2 : t * 2 - 1;
-  const P: Pt[] =
-    seg === 0
-      ? [[150 - w - 0.5, 242], [150 - w + 2, 246 + depth * 0.7], [150 - w * 0.5, 246 + depth], [150, 246 + depth]]
-      : [[150, 246 + depth], [150 + w * 0.5, 246 + depth], [150 + w - 2, 246 + depth * 0.7], [150 + w + 0.5, 242]];
-  const [p0, p1, p2, p3] = P as [Pt, Pt, Pt, Pt];
-  const m = 1 - u;
-  const x = m * m * m * p0[0] + 3 * m * m * u * p1[0] + 3 * m * u * u * p2[0] + u * u * u * p3[0];
-  const y = m * m * m * p0[1] + 3 * m * m * u * p1[1] + 3 * m * u * u * p2[1] + u * u * u * p3[1];
-  const dx = 3 * m * m * (p1[0] - p0[0]) + 6 * m * u * (p2[0] - p1[0]) + 3 * u * u * (p3[0] - p2[0]);
-  const dy = 3 * m * m * (p1[1] - p0[1]) + 6 * m * u * (p2[1] - p1[1]) + 3 * u * u * (p3[1] - p2[1]);
-  const l = Math.hypot(dx, dy) || 1;
-  return [x, y, -dy / l, dx / l];
-}
-
-function paintTurtleCollar(c: Ctx, p: Palette, g: Geo): void {
-  const n = g.neckW + 5;
-  c.beginPath();
-  c.moveTo(150 - n, 212);
-  c.quadraticCurveTo(150, 220, 150 + n, 212);
-  c.lineTo(150 + n + 4, 252);
-  c.bezierCurveTo(150 + n + 6, 266, 150 + 20, 272, 150, 272);
-  c.bezierCurveTo(150 - 20, 272, 150 - n - 6, 266, 150 - n - 4, 252);
-  c.closePath();
-  const gr = c.createLinearGradient(150 - n - 4, 0, 150 + n + 4, 0);
-  gr.addColorStop(0, shade(p.cloth, -0.1));
-  gr.addColorStop(0.35, shade(p.cloth, 0.08));
-  gr.addColorStop(1, shade(p.cloth, -0.3));
-  c.fillStyle = gr;
-  setShadow(c, 'rgba(0,0,0,0.25)', 6, 0, 3);
-  c.fill();
-  noShadow(c);
-  c.save();
-  c.clip();
-  c.lineWidth = 1;
-  c.strokeStyle = rgba(p.clothDark, 0.35);
-  for (let x = 150 - n - 6; x <= 150 + n + 6; x += 4) {
-    c.beginPath();
-    c.moveTo(x, 210);
-    c.lineTo(x + (x - 150) * 0.08, 274);
-    c.stroke();
-  }
-  // Chin shadow and the fold.
-  softBlob(c, 150, 214, 34, 12, '#000000', 0.35);
-  c.beginPath();
-  c.moveTo(150 - n - 2, 236);
-  c.quadraticCurveTo(150, 246, 150 + n + 2, 236);
-  c.strokeStyle = rgba(p.clothDark, 0.6);
-  c.lineWidth = 1.6;
-  c.stroke();
-  c.restore();
-}
-
-function paintShirt(c: Ctx, p: Palette, g: Geo): void {
-  const n = g.neckW;
-  const vCut = (cc: Ctx): void => {
-    cc.moveTo(150 - n - 1, 220);
-    cc.lineTo(150 - n + 1, 250);
-    cc.quadraticCurveTo(150 - 8, 282, 150, 304);
-    cc.quadraticCurveTo(150 + 8, 282, 150 + n - 1, 250);
-    cc.lineTo(150 + n + 1, 220);
-    cc.closePath();
-  };
-  fillGarment(c, g, clothGradient(c, p.cloth, g), vCut);
-  garmentShading(c, p, g, vCut);
-  // Placket and buttons.
-  c.strokeStyle = rgba(p.cloth2Dark, 0.55);
-  c.lineWidth = 1;
-  for (const dx of [-3.5, 3.5]) {
-    c.beginPath();
-    c.moveTo(150 + dx, 304);
-    c.lineTo(150 + dx * 1.05, 414);
-    c.stroke();
-  }
-  for (const y of [326, 358, 390]) {
-    c.beginPath();
-    c.arc(150, y, 2.2, 0, Math.PI * 2);
-    c.fillStyle = p.cloth2;
-    c.fill();
-    c.strokeStyle = rgba(p.cloth2Dark, 0.8);
-    c.lineWidth = 0.8;
-    c.stroke();
-  }
-  // Collar wings.
-  for (const s of [-1, 1]) {
-    c.beginPath();
-    c.moveTo(150 + s * (n + 2), 226);
-    c.bezierCurveTo(150 + s * (n + 1), 244, 150 + s * 14, 270, 150 + s * 6, 290);
-    c.lineTo(150 + s * (n + 30), 282);
-    c.bezierCurveTo(150 + s * (n + 26), 268, 150 + s * (n + 16), 250, 150 + s * (n + 10), 236);
-    c.closePath();
-    const gr = c.createLinearGradient(150 + s * n, 230, 150 + s * (n + 28), 288);
-    gr.addColorStop(0, shade(p.cloth, 0.1));
-    gr.addColorStop(1, p.cloth);
-    c.fillStyle = gr;
-    setShadow(c, 'rgba(0,0,0,0.22)', 5, 0, 2.5);
-    c.fill();
-    noShadow(c);
-    c.strokeStyle = rgba(p.cloth2Dark, 0.55);
-    c.lineWidth = 0.9;
-    c.stroke();
-  }
-}
-
-function paintBlazer(c: Ctx, p: Palette, g: Geo): void {
-  const n = g.neckW;
-  // The top underneath, with a crew neck.
-  const crew = crewCut(n + 10, 22);
-  fillGarment(c, g, clothGradient(c, p.cloth2, g), crew);
-  garmentShading(c, p, g, crew);
-  strokeCrew(c, n + 10, 22, shade(p.cloth2, -0.06), 3.5, g);
-  // The jacket, open in a deep V.
-  const vOpen = (cc: Ctx): void => {
-    cc.moveTo(150 - n - 6, 200);
-    cc.lineTo(150 - n - 6, 252);
-    cc.bezierCurveTo(150 - n - 2, 300, 150 - 12, 360, 150 - 4, 414);
-    cc.lineTo(150 + 4, 414);
-    cc.bezierCurveTo(150 + 12, 360, 150 + n + 2, 300, 150 + n + 6, 252);
-    cc.lineTo(150 + n + 6, 200);
-    cc.closePath();
-  };
-  fillGarment(c, g, clothGradient(c, p.cloth, g), vOpen);
-  garmentShading(c, p, g, vOpen);
-  // Lapels.
-  for (const s of [-1, 1]) {
-    c.beginPath();
-    c.moveTo(150 + s * (n + 1), 236);
-    c.bezierCurveTo(150 + s * (n + 4), 250, 150 + s * (n + 4), 290, 150 + s * (n - 2), 320);
-    c.bezierCurveTo(150 + s * 14, 360, 150 + s * 8, 390, 150 + s * 5, 412);
-    c.lineTo(150 + s * 22, 380);
-    c.lineTo(150 + s * (n + 40), 312);
-    c.lineTo(150 + s * (n + 30), 304);
-    c.lineTo(150 + s * (n + 32), 294);
-    c.bezierCurveTo(150 + s * (n + 24), 276, 150 + s * (n + 15), 256, 150 + s * (n + 10), 238);
-    c.closePath();
-    const gr = c.createLinearGradient(150 + s * n, 250, 150 + s * (n + 36), 380);
-    gr.addColorStop(0, shade(p.cloth, 0.12));
-    gr.addColorStop(1, shade(p.cloth, -0.05));
-    c.fillStyle = gr;
-    setShadow(c, 'rgba(0,0,0,0.3)', 6, s * 1.5, 2.5);
-    c.fill();
-    noShadow(c);
-    c.strokeStyle = rgba(shade(p.cloth, -0.4), 0.5);
-    c.lineWidth = 0.9;
-    c.stroke();
-  }
-  // Shadow inside the V on the top.
-  c.save();
-  c.beginPath();
-  vOpen(c);
-  c.clip();
-  const gr = c.createLinearGradient(150 - 30, 0, 150 + 30, 0);
-  gr.addColorStop(0, 'rgba(0,0,0,0.18)');
-  gr.addColorStop(0.3, 'rgba(0,0,0,0)');
-  gr.addColorStop(0.7, 'rgba(0,0,0,0)');
-  gr.addColorStop(1, 'rgba(0,0,0,0.22)');
-  c.fillStyle = gr;
-  c.fillRect(100, 250, 100, 170);
-  c.restore();
-}
-
-function paintHoodie(c: Ctx, p: Palette, g: Geo): void {
-  const n = g.neckW;
-  const cut = (cc: Ctx): void => {
-    cc.moveTo(150 - n - 8, 200);
-    cc.lineTo(150 - n - 8, 244);
-    cc.bezierCurveTo(150 - n - 6, 268, 150 - 14, 288, 150, 288);
-    cc.bezierCurveTo(150 + 14, 288, 150 + n + 6, 268, 150 + n + 8, 244);
-    cc.lineTo(150 + n + 8, 200);
-    cc.closePath();
-  };
-  fillGarment(c, g, clothGradient(c, p.cloth, g), cut);
-  garmentShading(c, p, g, cut);
-  // The hood's rim around the neckline, crossing at the front.
-  c.lineCap = 'round';
-  c.lineJoin = 'round';
-  const rim = (w: number, col: string): void => {
-    c.beginPath();
-    c.moveTo(150 - n - 14, 246);
-    c.bezierCurveTo(150 - n - 12, 274, 150 - 16, 292, 150 + 5, 296);
-    c.moveTo(150 + n + 14, 246);
-    c.bezierCurveTo(150 + n + 12, 274, 150 + 16, 292, 150 - 3, 298);
-    c.strokeStyle = col;
-    c.lineWidth = w;
-    c.stroke();
-  };
-  setShadow(c, 'rgba(0,0,0,0.3)', 6, 0, 3);
-  rim(13, shade(p.cloth, 0.05));
-  noShadow(c);
-  rim(1.2, rgba(p.clothDark, 0.6));
-  // Drawstrings with aglets.
-  for (const [s, len] of [[-1, 66], [1, 76]] as const) {
-    const x0 = 150 + s * 11;
-    c.beginPath();
-    c.moveTo(x0, 292);
-    c.bezierCurveTo(x0 + s * 1, 310, x0 + s * 5, 330, x0 + s * 4, 292 + len);
-    c.strokeStyle = p.cloth2;
-    c.lineWidth = 2.6;
-    setShadow(c, 'rgba(0,0,0,0.25)', 3, 0, 1.5);
-    c.stroke();
-    noShadow(c);
-    c.beginPath();
-    c.moveTo(x0 + s * 4, 292 + len - 2);
-    c.lineTo(x0 + s * 4, 292 + len + 7);
-    c.strokeStyle = shade(p.cloth2, -0.45);
-    c.lineWidth = 3.2;
-    c.stroke();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Live features: eyes, brows, nose, mouth, glasses
 // ---------------------------------------------------------------------------------------------
 
-function drawEyes(c: Ctx, p: Palette, g: Geo, st: PresenterState, ox: number, oy: number): void {
+/** Horizontal scale of an eye on `side` for the head's yaw (the far eye narrows). */
+function eyeScale(yaw: number, side: number): number {
+  if (yaw === 0) return 1;
+  return Math.sign(yaw) === side ? 1 - 0.3 * Math.abs(yaw) : 1 + 0.04 * Math.abs(yaw);
+}
+
+/** Where an eye sits (head-local x) for the head's yaw. */
+function eyeX(g: Geo, side: number, ox: number): number {
+  const [kR, kL] = yawScales(g.yaw);
+  return side * 25 * (side < 0 ? kL : kR) + ox;
+}
+
+function drawEyes(c: Ctx, p: Palette, g: Geo, st: PresenterState, ox: number, oy: number, style: StyleDef): void {
+  if (style.eyes === 'dot') return drawDotEyes(c, p, g, st, ox, oy);
+  if (style.eyes === 'big') return drawBigEyes(c, p, g, st, ox, oy);
   const k = g.eye;
+  const o = g.eyeOpen;
   const blink = Math.min(1, Math.max(0, st.blink));
   const lowerLift = st.smile * 1.2;
   for (const side of [-1, 1]) {
-    const cx = side * 25 + ox;
+    const cx = eyeX(g, side, ox);
     const cy = -6 + oy;
+    const kx = eyeScale(g.yaw, side);
+    c.save();
+    if (kx !== 1) {
+      c.translate(cx, 0);
+      c.scale(kx, 1);
+      c.translate(-cx, 0);
+    }
     const ix = cx - side * 13 * k;
     const iy = cy + 1.2;
     const oxr = cx + side * 13.4 * k;
     const oyr = cy - (g.female ? 1.4 : 0.6);
     // Upper lid control heights: open, and closed (a gentle downward arc).
-    const openA = cy - 11.8 * k;
-    const openB = cy - 11.2 * k;
+    const openA = cy - 11.8 * k * o;
+    const openB = cy - 11.2 * k * o;
     const shutA = cy + 4.4 * k;
     const shutB = cy + 4 * k;
     const ua = lerp(openA, shutA, blink);
     const ub = lerp(openB, shutB, blink);
-    const la = cy + 7 * k - lowerLift;
-    const lb = cy + 6.6 * k - lowerLift;
+    const la = cy + 7 * k * (0.6 + 0.4 * o) - lowerLift;
+    const lb = cy + 6.6 * k * (0.6 + 0.4 * o) - lowerLift;
     const upper = (cc: Ctx): void => {
       cc.moveTo(ix, iy);
       cc.bezierCurveTo(cx - side * 7 * k, ua, cx + side * 6.5 * k, ub, oxr, oyr);
@@ -975,8 +404,8 @@ function drawEyes(c: Ctx, p: Palette, g: Geo, st: PresenterState, ox: number, oy
     }
     // Crease above the lid.
     c.beginPath();
-    c.moveTo(cx - side * 9.5 * k, cy - 9.8 * k);
-    c.quadraticCurveTo(cx + side * 1 * k, cy - 16.5 * k, cx + side * 12 * k, cy - 8.2 * k);
+    c.moveTo(cx - side * 9.5 * k, cy - 9.8 * k * o);
+    c.quadraticCurveTo(cx + side * 1 * k, cy - 16.5 * k * o, cx + side * 12 * k, cy - 8.2 * k * o);
     c.strokeStyle = rgba(p.skinDeep, 0.35);
     c.lineWidth = 1.1;
     c.lineCap = 'round';
@@ -989,6 +418,110 @@ function drawEyes(c: Ctx, p: Palette, g: Geo, st: PresenterState, ox: number, oy
     c.lineWidth = g.female ? 2 : 1.5;
     c.lineJoin = 'round';
     c.stroke();
+    c.restore();
+  }
+}
+
+/** Flat illustration: dark oval eyes with a catchlight; a lash arc when closed. */
+function drawDotEyes(c: Ctx, p: Palette, g: Geo, st: PresenterState, ox: number, oy: number): void {
+  const blink = Math.min(1, Math.max(0, st.blink));
+  const dark = mix(p.irisDark, '#1a1210', 0.55);
+  for (const side of [-1, 1]) {
+    const kx = eyeScale(g.yaw, side);
+    const cx = eyeX(g, side, ox) + Math.max(-1, Math.min(1, st.gazeX)) * 2.2;
+    const cy = -5 + oy + Math.max(-1, Math.min(1, st.gazeY)) * 1.2;
+    const open = (1 - blink) * g.eyeOpen * (1 - 0.12 * st.smile);
+    if (open > 0.18) {
+      c.fillStyle = dark;
+      c.beginPath();
+      ellipse(c, cx, cy, 5.4 * g.eye * kx, 6.6 * g.eye * open);
+      c.fill();
+      c.fillStyle = '#ffffff';
+      c.beginPath();
+      c.arc(cx - 1.8 * kx, cy - 2.3 * open, 1.7, 0, Math.PI * 2);
+      c.fill();
+    } else {
+      c.beginPath();
+      c.moveTo(cx - 6.5 * kx, cy - 0.5);
+      c.quadraticCurveTo(cx, cy + 3.5, cx + 6.5 * kx, cy - 0.5);
+      c.strokeStyle = dark;
+      c.lineWidth = 2.2;
+      c.lineCap = 'round';
+      c.stroke();
+    }
+    if (g.female) {
+      c.beginPath();
+      c.moveTo(cx + side * 4.8 * kx, cy - 5.2 * Math.max(0.3, open));
+      c.lineTo(cx + side * 8.6 * kx, cy - 8.2 * Math.max(0.3, open));
+      c.strokeStyle = dark;
+      c.lineWidth = 1.8;
+      c.lineCap = 'round';
+      c.stroke();
+    }
+  }
+}
+
+/** Bold cartoon: big white eyes with an ink lid line, large iris and catchlights. */
+function drawBigEyes(c: Ctx, p: Palette, g: Geo, st: PresenterState, ox: number, oy: number): void {
+  const blink = Math.min(1, Math.max(0, st.blink));
+  const k = g.eye;
+  for (const side of [-1, 1]) {
+    const kx = eyeScale(g.yaw, side);
+    const cx = eyeX(g, side, ox);
+    const cy = -6 + oy;
+    const rx = 11 * k * kx;
+    const ry = 12 * k * g.eyeOpen * (1 - 0.1 * st.smile);
+    const open = 1 - blink;
+    c.lineCap = 'round';
+    c.lineJoin = 'round';
+    if (open > 0.12) {
+      const top = cy + ry * 0.15 - ry * open;
+      c.save();
+      c.beginPath();
+      c.moveTo(cx - rx, cy);
+      c.bezierCurveTo(cx - rx, top, cx + rx, top, cx + rx, cy);
+      c.bezierCurveTo(cx + rx, cy + ry * 0.95, cx - rx, cy + ry * 0.95, cx - rx, cy);
+      c.closePath();
+      c.fillStyle = '#ffffff';
+      c.fill();
+      c.strokeStyle = p.ink;
+      c.lineWidth = 1.4;
+      c.stroke();
+      c.clip();
+      const gx = cx + Math.max(-1, Math.min(1, st.gazeX)) * 3.6 * k * kx;
+      const gy = cy + 1 + Math.max(-1, Math.min(1, st.gazeY)) * 2 * k;
+      c.fillStyle = p.iris;
+      c.beginPath();
+      ellipse(c, gx, gy, 7.6 * k * kx, 8 * k);
+      c.fill();
+      c.fillStyle = mix(p.irisDark, '#000000', 0.5);
+      c.beginPath();
+      ellipse(c, gx, gy, 3.8 * k * kx, 4.2 * k);
+      c.fill();
+      c.fillStyle = '#ffffff';
+      c.beginPath();
+      c.arc(gx - 2.6 * k, gy - 3 * k, 2.5 * k, 0, Math.PI * 2);
+      c.fill();
+      c.beginPath();
+      c.arc(gx + 2.8 * k, gy + 2.6 * k, 1.1 * k, 0, Math.PI * 2);
+      c.fill();
+      c.restore();
+      // Ink lid line along the top.
+      c.beginPath();
+      c.moveTo(cx - rx - 1, cy + 0.5);
+      c.bezierCurveTo(cx - rx, top - 0.8, cx + rx, top - 0.8, cx + rx + 1, cy + 0.5);
+      if (g.female) c.lineTo(cx + side * (rx + 4) * (side > 0 ? 1 : 1), cy - 3.2);
+      c.strokeStyle = p.ink;
+      c.lineWidth = 3;
+      c.stroke();
+    } else {
+      c.beginPath();
+      c.moveTo(cx - rx, cy + 1);
+      c.quadraticCurveTo(cx, cy + 6, cx + rx, cy + 1);
+      c.strokeStyle = p.ink;
+      c.lineWidth = 2.6;
+      c.stroke();
+    }
   }
 }
 
@@ -998,11 +531,14 @@ function drawBrows(c: Ctx, look: PresenterLook, p: Palette, g: Geo, st: Presente
   const raise = st.browRaise;
   c.fillStyle = p.brow;
   for (const side of [-1, 1]) {
-    const inX = side * 11.5 + ox;
+    const kx = eyeScale(g.yaw, side);
+    const ex = eyeX(g, side, ox);
+    const X = (x: number): number => ex + (x - side * 25) * kx;
+    const inX = X(side * 11.5);
     const inY = -22.5 + oy - raise * 4.2 + (g.female ? 0 : 1);
-    const outX = side * 38.5 + ox;
+    const outX = X(side * 38.5);
     const outY = -22 + oy - raise * 2.6 + (g.female ? 0.5 : 0.5);
-    const peakX = side * (27 + arch * 2) + ox;
+    const peakX = X(side * (27 + arch * 2));
     const peakY = -26.5 - arch * 3.2 + oy - raise * 3.8 + (g.female ? 0 : 1.2);
     c.beginPath();
     // Lower edge, inner → outer.
@@ -1016,8 +552,39 @@ function drawBrows(c: Ctx, look: PresenterLook, p: Palette, g: Geo, st: Presente
   }
 }
 
-function drawNose(c: Ctx, p: Palette, g: Geo, ox: number, oy: number): void {
-  const w = g.female ? 1 : 1.12;
+function drawNose(c: Ctx, p: Palette, g: Geo, ox: number, oy: number, style: StyleDef): void {
+  const w = (g.female ? 1 : 1.12) * g.nose;
+  if (style.id === 'flat') {
+    c.fillStyle = mix(p.skin, p.skinShadow, 0.85);
+    c.beginPath();
+    c.moveTo(-6 * w + ox, 21 + oy);
+    c.bezierCurveTo(-5 * w + ox, 27 + oy, 5 * w + ox, 27 + oy, 6 * w + ox, 21 + oy);
+    c.bezierCurveTo(3 * w + ox, 23.5 + oy, -3 * w + ox, 23.5 + oy, -6 * w + ox, 21 + oy);
+    c.closePath();
+    c.fill();
+    c.beginPath();
+    c.moveTo(3 + ox, 0 + oy);
+    c.quadraticCurveTo(5 + ox, 12 + oy, 6.5 * w + ox, 20 + oy);
+    c.strokeStyle = rgba(p.skinShadow, 0.9);
+    c.lineWidth = 1.6;
+    c.lineCap = 'round';
+    c.stroke();
+    return;
+  }
+  if (style.id === 'cartoon') {
+    c.beginPath();
+    c.moveTo(2 + ox, 11 + oy);
+    c.bezierCurveTo(8 * w + ox, 17 + oy, 7 * w + ox, 25 + oy, 0 + ox, 25 + oy);
+    c.strokeStyle = p.ink;
+    c.lineWidth = 1.7;
+    c.lineCap = 'round';
+    c.stroke();
+    c.fillStyle = rgba(p.ink, 0.7);
+    c.beginPath();
+    ellipse(c, -4 * w + ox, 23.5 + oy, 1.6, 1);
+    c.fill();
+    return;
+  }
   // Bridge shade on the side away from the light, the tip's highlight, the shadow under it.
   softBlob(c, 5 + ox, 2 + oy, 3.4, 16, p.skinDeep, 0.16);
   softBlob(c, 0.5 + ox, 25 + oy, 8.5 * w, 3.2, p.skinDeep, 0.42);
@@ -1257,15 +824,20 @@ function drawGlasses(c: Ctx, look: PresenterLook, g: Geo, ox: number, oy: number
   const gl = look.glasses;
   if (!gl) return;
   const k = g.eye;
+  const round = gl.shape === 'round';
+  const half = (round ? 15.5 : 17) * k;
   c.lineWidth = 2.1;
   c.strokeStyle = gl.frame;
   c.lineJoin = 'round';
+  const ears = earsOf(g);
+  const inner: number[] = [];
   for (const s of [-1, 1]) {
-    const cx = s * 25 + ox;
+    const kx = eyeScale(g.yaw, s);
+    const cx = eyeX(g, s, ox);
     const cy = -5 + oy;
     c.beginPath();
-    if (gl.shape === 'round') ellipse(c, cx, cy, 15.5 * k, 14 * k);
-    else c.roundRect(cx - 17 * k, cy - 11.5 * k, 34 * k, 22 * k, 6);
+    if (round) ellipse(c, cx, cy, half * kx, 14 * k);
+    else c.roundRect(cx - half * kx, cy - 11.5 * k, 2 * half * kx, 22 * k, 6 * kx);
     c.fillStyle = 'rgba(255,255,255,0.07)';
     c.fill();
     c.stroke();
@@ -1275,20 +847,24 @@ function drawGlasses(c: Ctx, look: PresenterLook, g: Geo, ox: number, oy: number
     c.strokeStyle = 'rgba(255,255,255,0.28)';
     c.lineWidth = 3;
     c.beginPath();
-    c.moveTo(cx - 12, cy + 8);
-    c.lineTo(cx + 2, cy - 14);
+    c.moveTo(cx - 12 * kx, cy + 8);
+    c.lineTo(cx + 2 * kx, cy - 14);
     c.stroke();
     c.restore();
-    // Arm toward the ear.
-    c.beginPath();
-    c.moveTo(cx + s * (gl.shape === 'round' ? 15.5 : 17) * k, cy - 4);
-    c.lineTo(s * 60, -10 + oy * 0.3);
-    c.stroke();
+    // Arm toward the ear (hidden with the far ear).
+    const ear = ears.find((e) => e.side === s);
+    if (ear) {
+      c.beginPath();
+      c.moveTo(cx + s * half * kx, cy - 4);
+      c.lineTo(s * 60 + ear.dx, -10 + oy * 0.3);
+      c.stroke();
+    }
+    inner.push(cx - s * half * kx);
   }
   // Bridge.
   c.beginPath();
-  c.moveTo(-25 + ox + (gl.shape === 'round' ? 15.5 : 17) * k, -7 + oy);
-  c.quadraticCurveTo(ox, -12 + oy, 25 + ox - (gl.shape === 'round' ? 15.5 : 17) * k, -7 + oy);
+  c.moveTo(inner[0]!, -7 + oy);
+  c.quadraticCurveTo((inner[0]! + inner[1]!) / 2, -12 + oy, inner[1]!, -7 + oy);
   c.stroke();
 }
 
@@ -1296,8 +872,9 @@ function drawGlasses(c: Ctx, look: PresenterLook, g: Geo, ox: number, oy: number
 // Layers and caching
 // ---------------------------------------------------------------------------------------------
 
-const BODY_REGION: Region = { x: -5, y: 150, w: 310, h: 252 };
 const FACE_REGION: Region = { x: -82, y: -100, w: 164, h: 200 };
+/** How much the side pose narrows the body (the torso turned toward the product). */
+const SIDE_SQUASH = 0.86;
 
 interface Layer {
   canvas: OffscreenCanvas;
@@ -1307,7 +884,10 @@ interface Layer {
 }
 
 interface LayerSet {
+  /** Pixels per box unit. */
   q: number;
+  backdrop: Map<BackdropMode, Layer | null>;
+  front: Layer | null;
   hairBack: Layer | null;
   body: Layer;
   face: Layer;
@@ -1326,7 +906,9 @@ let useCounter = 0;
 /** Scales kept per look (layouts move the presenter between a few sizes). */
 const MAX_SCALES = 4;
 
-function makeLayer(region: Region, q: number, paint: (c: Ctx) => void): Layer {
+const pad = (r: Region, d: number): Region => (d > 0 ? { x: r.x - d, y: r.y - d, w: r.w + 2 * d, h: r.h + 2 * d } : r);
+
+function makeLayer(region: Region, q: number, paint: (c: Ctx) => void, finish?: (canvas: OffscreenCanvas) => void): Layer {
   // Snap the region to whole pixels so the layer's pixel grid lines up with unit multiples.
   const x = Math.floor(region.x * q) / q;
   const y = Math.floor(region.y * q) / q;
@@ -1338,24 +920,68 @@ function makeLayer(region: Region, q: number, paint: (c: Ctx) => void): Layer {
   c.scale(q, q);
   c.translate(-x, -y);
   paint(c);
+  finish?.(canvas);
   return { canvas, region: { x, y, w: w / q, h: h / q }, q };
+}
+
+function bodyRegion(pose: PoseDef): Region {
+  return { x: -8, y: 150, w: 316, h: pose.bodyBottom - 150 };
+}
+
+function paintBodyLayer(c: Ctx, look: PresenterLook, p: Palette, g: Geo, pose: PoseDef): void {
+  if (pose.id === 'side') {
+    c.translate(150, 0);
+    c.scale(SIDE_SQUASH, 1);
+    c.translate(-150, 0);
+  }
+  paintBody(c, look, p, g, pose.bodyBottom);
 }
 
 function buildLayers(look: PresenterLook, q: number): LayerSet {
   const p = paletteOf(look);
   const g = geoOf(look);
+  const st = styleOf(look);
+  const pose = poseOf(look);
   const hair = hairDef(look.hair.style, g);
+  const qf = q * pose.scale;
+  const qh = qf * st.head * pose.head;
+  const d = st.outline + 1;
+  const fin = (canvas: OffscreenCanvas, qq: number): void => finishLayer(canvas, st, qq, p.ink);
+  const sc = (c: Ctx): Ctx => styledContext(c, st, p.ink);
+  const deskTop = pose.ty + 366 * pose.scale;
   return {
     q,
-    hairBack: hair.back ? makeLayer(hair.backRegion, q, (c) => hair.back?.(c, p)) : null,
-    body: makeLayer(BODY_REGION, q, (c) => paintBody(c, look, p, g)),
-    face: makeLayer(FACE_REGION, q, (c) => {
-      paintFace(c, look, p, g, hair);
-      paintEarrings(c, look, g);
-    }),
-    hairFront: makeLayer(hair.frontRegion, q, (c) => paintHairFront(c, p, hair)),
+    backdrop: new Map(),
+    front: pose.id === 'seated'
+      ? makeLayer({ x: -44, y: deskTop - 4, w: 388, h: 410 - deskTop }, q, (c) => paintDesk(sc(c), look, pose), (cv) => finishLayer(cv, { ...st, rim: null }, q, p.ink))
+      : null,
+    hairBack: hair.back ? makeLayer(pad(hair.backRegion, d), qh, (c) => hair.back?.(sc(c), p), (cv) => fin(cv, qh)) : null,
+    body: makeLayer(pad(bodyRegion(pose), d), qf, (c) => paintBodyLayer(sc(c), look, p, g, pose), (cv) => fin(cv, qf)),
+    face: makeLayer(pad(FACE_REGION, d), qh, (c) => {
+      const s = sc(c);
+      paintFace(s, look, p, g, hair, st);
+      paintEarrings(s, look, g);
+    }, (cv) => fin(cv, qh)),
+    hairFront: makeLayer(pad(hair.frontRegion, d), qh, (c) => paintHairFront(sc(c), p, hair, st), (cv) => fin(cv, qh)),
     used: 0,
   };
+}
+
+function backdropLayer(set: LayerSet, look: PresenterLook, mode: BackdropMode): Layer | null {
+  if (set.backdrop.has(mode)) return set.backdrop.get(mode)!;
+  const pose = poseOf(look);
+  const hasScene = !!look.background && look.background.kind !== 'none' && mode !== 'none';
+  let layer: Layer | null = null;
+  if (hasScene || pose.id === 'seated') {
+    const st = styleOf(look);
+    const p = paletteOf(look);
+    const g = geoOf(look);
+    layer = makeLayer({ x: -4, y: -4, w: 308, h: 408 }, set.q, (c) => paintBackdrop(styledContext(c, st, p.ink), look, pose, g, mode), (cv) =>
+      finishLayer(cv, { ...st, rim: null, outline: mode === 'fill' ? 0 : st.outline }, set.q, p.ink),
+    );
+  }
+  set.backdrop.set(mode, layer);
+  return layer;
 }
 
 /**
@@ -1401,13 +1027,15 @@ function layersFor(look: PresenterLook, pxPerUnit: number): LayerSet | null {
   return set;
 }
 
-function paintHairFront(c: Ctx, p: Palette, hair: HairDef): void {
+function paintHairFront(c: Ctx, p: Palette, hair: HairDef, st: StyleDef): void {
   hair.front(c);
   hair.fill(c, p);
   c.save();
   hair.front(c);
   c.clip();
-  hair.detail?.(c, p);
+  if (st.soft) hair.detail?.(c, p);
+  else if (hair.flat) hair.flat(c, p);
+  else flatShine(c, p);
   c.restore();
 }
 
@@ -1442,65 +1070,116 @@ export function clearPresenterCache(look?: PresenterLook): void {
 // The frame
 // ---------------------------------------------------------------------------------------------
 
+/** Where the figure stands in a box: scale of unit space and its origin. */
+function fit(box: PresenterBox): { s: number; ox: number; oy: number } {
+  const s = Math.min(box.w / UNIT_W, box.h / UNIT_H);
+  return { s, ox: box.x + (box.w - UNIT_W * s) / 2, oy: box.y + box.h - UNIT_H * s };
+}
+
+/**
+ * The mouth's neighbourhood in a box, generous enough to hold it through head motion: for
+ * effects and tests that need to know where the face talks. Right for every pose and style
+ * (the half-body soft look when `look` is omitted).
+ */
+export function mouthRegion(box: PresenterBox, look?: PresenterLook): PresenterBox {
+  const { s, ox, oy } = fit(box);
+  const pose = look ? poseOf(look) : POSES.half;
+  const hs = (look ? styleOf(look).head : 1) * pose.head;
+  const yaw = pose.yaw;
+  const k = s * pose.scale * hs;
+  const cx = ox + (pose.tx + (HEAD_X + yaw * 12 * hs) * pose.scale) * s;
+  const cy = oy + (pose.ty + (HEAD_Y + pose.headDy + 47 * hs) * pose.scale) * s;
+  return { x: cx - 24 * k, y: cy - 12 * k, w: 48 * k, h: 30 * k };
+}
+
+/** The contact shadow's place in a box: centre, radius, vertical squash (flat at the feet). */
+export function groundOf(box: PresenterBox, look?: PresenterLook): { x: number; y: number; r: number; flat: number } {
+  const { s, ox, oy } = fit(box);
+  const pose = look ? poseOf(look) : POSES.half;
+  const full = pose.id === 'full';
+  return { x: ox + 150 * s, y: oy + pose.ground * s, r: (full ? 70 : 180) * s, flat: full ? 0.22 : 1 };
+}
+
+/** A point of the frame in the box's units (300×400), e.g. where the product is. */
+export function unitPoint(box: PresenterBox, x: number, y: number): [number, number] {
+  const { s, ox, oy } = fit(box);
+  return s > 0 ? [(x - ox) / s, (y - oy) / s] : [150, 0];
+}
+
+export interface DrawOptions {
+  /**
+   * The look's background scene: 'panel' (an arch behind the figure, for videos; the default),
+   * 'fill' (the whole box, for the library) or 'none'.
+   */
+  backdrop?: BackdropMode;
+}
+
 /**
  * Draw the presenter at `state` into `box` (any transform on ctx applies). The figure fills the
- * box at 3:4 (centred, standing on its bottom edge), on a transparent background.
+ * box at 3:4 (centred, standing on its bottom edge), over its background scene if it has one.
  *
  * Head roll: the live features (eyes, brows, nose, mouth, glasses) rotate about the neck; the
  * cached head layers (face, hair) follow by translation only. For the small angles used (< 3°)
  * this reads as a tilt of the whole head and keeps every layer a straight copy.
  */
-/**
- * The mouth's neighbourhood in a box, generous enough to hold it through head motion: for
- * effects and tests that need to know where the face talks.
- */
-export function mouthRegion(box: PresenterBox): PresenterBox {
-  const s = Math.min(box.w / UNIT_W, box.h / UNIT_H);
-  const ox = box.x + (box.w - UNIT_W * s) / 2;
-  const oy = box.y + box.h - UNIT_H * s;
-  const cx = ox + HEAD_X * s;
-  const cy = oy + (HEAD_Y + 47) * s;
-  return { x: cx - 24 * s, y: cy - 12 * s, w: 48 * s, h: 30 * s };
-}
-
-export function drawPresenter(ctx: Ctx, look: PresenterLook, state: PresenterState, box: PresenterBox): void {
-  const s = Math.min(box.w / UNIT_W, box.h / UNIT_H);
+export function drawPresenter(ctx: Ctx, look: PresenterLook, state: PresenterState, box: PresenterBox, opts: DrawOptions = {}): void {
+  const { s, ox, oy } = fit(box);
   if (!(s > 0) || !Number.isFinite(s)) return;
   const p = paletteOf(look);
   const g = geoOf(look);
+  const st = styleOf(look);
+  const pose = poseOf(look);
+  const mode = opts.backdrop ?? 'panel';
   const m = ctx.getTransform();
   const devScale = s * Math.max(Math.hypot(m.a, m.b), Math.hypot(m.c, m.d));
   const layers = layersFor(look, devScale);
   const hair = layers ? null : hairDef(look.hair.style, g);
+  const sc = styledContext(ctx, st, p.ink);
 
   ctx.save();
-  ctx.translate(box.x + (box.w - UNIT_W * s) / 2, box.y + box.h - UNIT_H * s);
+  ctx.translate(ox, oy);
   ctx.scale(s, s);
 
+  // Background scene and chair (unit space).
+  if (layers) {
+    const bd = backdropLayer(layers, look, mode);
+    if (bd) blit(ctx, bd);
+  } else paintBackdrop(sc, look, pose, g, mode);
+
+  // Figure space.
+  ctx.translate(pose.tx, pose.ty);
+  ctx.scale(pose.scale, pose.scale);
+
+  const hs = st.head * pose.head;
+  const yaw = g.yaw;
   const turn = Math.max(-1, Math.min(1, state.headTurn));
   const nod = Math.max(-1, Math.min(1, state.headNod));
   const tilt = Math.max(-0.12, Math.min(0.12, state.headTilt));
   const hx = HEAD_X + state.headX * UNIT_H;
-  const hy = HEAD_Y + state.headY * UNIT_H;
+  const hy = HEAD_Y + pose.headDy + state.headY * UNIT_H;
   // Where the middle of the face goes when the head rolls about the neck.
-  const arm = PIVOT_Y + 10;
+  const arm = (PIVOT_Y + 10) * hs;
   const rollX = arm * Math.sin(tilt);
   const rollY = arm * (1 - Math.cos(tilt));
-  const headTranslate = (): void => ctx.translate(hx + rollX, hy + rollY);
+  const headTranslate = (): void => {
+    ctx.translate(hx + rollX, hy + rollY);
+    ctx.scale(hs, hs);
+  };
   const headRotate = (): void => {
-    ctx.translate(hx, hy + PIVOT_Y);
+    ctx.translate(hx, hy + PIVOT_Y * hs);
     ctx.rotate(tilt);
-    ctx.translate(0, -PIVOT_Y);
+    ctx.translate(0, -PIVOT_Y * hs);
+    ctx.scale(hs, hs);
   };
 
   // Hair behind everything.
   ctx.save();
   if (layers) {
     headTranslate();
-    if (layers.hairBack) blit(ctx, layers.hairBack, -turn * 1.5, 0);
+    if (layers.hairBack) blit(ctx, layers.hairBack, -turn * 1.5 - yaw * 6, 0);
   } else {
     headRotate();
-    hair?.back?.(ctx, p);
+    hair?.back?.(sc, p);
   }
   ctx.restore();
 
@@ -1508,7 +1187,7 @@ export function drawPresenter(ctx: Ctx, look: PresenterLook, state: PresenterSta
   ctx.save();
   ctx.translate(0, -1.1 * state.breath);
   if (layers) blit(ctx, layers.body);
-  else paintBody(ctx, look, p, g);
+  else paintBodyLayer(sc, look, p, g, pose);
   ctx.restore();
 
   // Face.
@@ -1518,39 +1197,79 @@ export function drawPresenter(ctx: Ctx, look: PresenterLook, state: PresenterSta
     blit(ctx, layers.face);
   } else if (hair) {
     headRotate();
-    paintFace(ctx, look, p, g, hair);
-    paintEarrings(ctx, look, g);
+    paintFace(sc, look, p, g, hair, st);
+    paintEarrings(sc, look, g);
   }
   ctx.restore();
 
   // Live features, with a little 2.5D parallax for turns and nods.
   ctx.save();
   headRotate();
-  const fx = turn * 3.2;
+  const fx = turn * 3.2 + yaw * 11;
   const fy = nod * 2.6;
-  drawBrows(ctx, look, p, g, state, fx, fy - nod * 0.6);
-  drawEyes(ctx, p, g, state, fx, fy);
-  drawNose(ctx, p, g, turn * 5, nod * 3.2);
-  const mx = turn * 4.2;
+  drawBrows(sc, look, p, g, state, fx, fy - nod * 0.6);
+  drawEyes(sc, p, g, state, fx, fy, st);
+  drawNose(sc, p, g, turn * 5 + yaw * 16, nod * 3.2, st);
+  const mx = turn * 4.2 + yaw * 12;
   const my = 45 + nod * 3;
-  const lipTop = drawMouth(ctx, p, g, state, mx, my);
-  if (look.facialHair?.style === 'beard') {
+  const lipTop = drawMouth(sc, p, g, state, mx, my);
+  const fh = look.facialHair;
+  if (fh && fh.style !== 'stubble') {
     const mg = mouthGeo(state.mouth, state.smile, g, my);
-    drawMustache(ctx, look.facialHair.color, mx, lipTop, mg.hw, mg.cy);
+    drawMustache(sc, fh.color, mx, lipTop, mg.hw, mg.cy);
   }
-  drawGlasses(ctx, look, g, fx, fy);
+  drawGlasses(sc, look, g, fx, fy);
   ctx.restore();
 
   // Hair in front.
   ctx.save();
   if (layers) {
     headTranslate();
-    blit(ctx, layers.hairFront, turn * 1.6, -nod * 1.2);
+    blit(ctx, layers.hairFront, turn * 1.6 + yaw * 5, -nod * 1.2);
   } else if (hair) {
     headRotate();
-    paintHairFront(ctx, p, hair);
+    paintHairFront(sc, p, hair, st);
   }
   ctx.restore();
 
+  // The desk (seated), in unit space.
+  if (pose.id === 'seated') {
+    ctx.save();
+    ctx.scale(1 / pose.scale, 1 / pose.scale);
+    ctx.translate(-pose.tx, -pose.ty);
+    if (layers?.front) blit(ctx, layers.front);
+    else if (!layers) paintDesk(sc, look, pose);
+    ctx.restore();
+  }
+
+  // Arms and hands: at rest (full body, seated) or gesturing.
+  const gesture: GestureState | undefined = state.gesture
+    ? {
+        ...state.gesture,
+        target: state.gesture.target
+          ? [(state.gesture.target[0] - pose.tx) / pose.scale, (state.gesture.target[1] - pose.ty) / pose.scale]
+          : [-200, 0],
+      }
+    : undefined;
+  const arms = armPoses(pose, g, gesture);
+  if (arms[0] || arms[1]) {
+    ctx.save();
+    if (pose.id === 'side') {
+      ctx.translate(150, 0);
+      ctx.scale(SIDE_SQUASH, 1);
+      ctx.translate(-150, 0);
+    }
+    ctx.translate(0, -1.1 * state.breath);
+    if (!pose.arms) {
+      // Arms rising from below the half-body cut stay inside the box.
+      ctx.beginPath();
+      ctx.rect(-400, -400, 1100, UNIT_H + 400);
+      ctx.clip();
+    }
+    drawArms(sc, look, p, g, arms, st.soft);
+    ctx.restore();
+  }
+
   ctx.restore();
 }
+

@@ -1,4 +1,4 @@
-import type { Geo, Palette } from './draw.ts';
+import type { Geo, Palette } from './paint.ts';
 import type { HairStyle } from './looks.ts';
 import { rgba, shade } from './color.ts';
 
@@ -25,8 +25,10 @@ export interface HairDef {
   front: (c: Ctx) => void;
   /** Fills the current path with the hair's base shading. */
   fill: (c: Ctx, p: Palette) => void;
-  /** Strands and sheen, drawn clipped to the front outline. */
+  /** Strands and sheen, drawn clipped to the front outline (soft style). */
   detail?: (c: Ctx, p: Palette) => void;
+  /** Hard-edged highlights for the flat styles (default: a shine on the crown). */
+  flat?: (c: Ctx, p: Palette) => void;
   frontRegion: Region;
 }
 
@@ -715,6 +717,359 @@ function fringe(_g: Geo): HairDef {
   };
 }
 
+
+/** A flat-style shine: a crisp crescent of highlight across the crown. */
+export function flatShine(c: Ctx, p: Palette, x = -12, y = -88, rx = 30, ry = 9, rot = -0.12): void {
+  c.save();
+  c.translate(x, y);
+  c.rotate(rot);
+  c.fillStyle = rgba(shade(p.hairHi, 0.2), 0.5);
+  c.beginPath();
+  c.moveTo(-rx, ry * 0.4);
+  c.quadraticCurveTo(0, -ry * 1.4, rx, ry * 0.4);
+  c.quadraticCurveTo(0, -ry * 0.35, -rx, ry * 0.4);
+  c.closePath();
+  c.fill();
+  c.restore();
+}
+
+function bald(g: Geo): HairDef {
+  const patch = (c: Ctx, s: number): void => {
+    c.moveTo(s * 63, -2);
+    c.bezierCurveTo(s * 66, -20, s * 66, -36, s * 60, -50);
+    c.bezierCurveTo(s * 57, -40, s * 55, -22, s * 56.5, -4);
+    c.closePath();
+  };
+  void g;
+  return {
+    backRegion: R(0, 0, 1, 1),
+    front: (c) => {
+      c.beginPath();
+      patch(c, -1);
+      patch(c, 1);
+    },
+    fill: (c, p) => {
+      c.fillStyle = rgba(p.hair, 0.85);
+      c.fill();
+    },
+    detail: (c, p) => {
+      for (let i = 0; i < 500; i++) {
+        const u = fract(Math.sin(i * 91.7) * 43758.55);
+        const v = fract(Math.sin(i * 17.3) * 24634.63);
+        c.fillStyle = i % 2 ? rgba(p.hairHi, 0.35) : rgba(p.hairDark, 0.5);
+        c.fillRect(-68 + u * 136, -52 + v * 52, 0.8, 0.8);
+      }
+    },
+    flat: () => undefined,
+    frontRegion: R(-72, -56, 144, 58),
+  };
+}
+
+function afro(_g: Geo): HairDef {
+  const rim: Curl[] = curlRing(0, -52, 98, 86, Math.PI * 0.7, Math.PI * 2.3, 30, 13, 18, 5);
+  const cloud = (c: Ctx): void => {
+    c.beginPath();
+    c.moveTo(98, -52);
+    c.ellipse(0, -52, 98, 86, 0, 0, Math.PI * 2);
+    curlsPath(c, rim);
+  };
+  const edge: Curl[] = curlRing(0, -30, 58, 34, Math.PI * 1.0, Math.PI * 2.0, 15, 6, 8, 13);
+  return {
+    back: (c, p) => {
+      cloud(c);
+      c.fillStyle = hairGradient(c, p, -150, 40);
+      c.fill();
+      c.save();
+      cloud(c);
+      c.clip();
+      coils(c, p, -116, -150, 232, 190, 700, 21);
+      const g = c.createRadialGradient(0, -20, 20, 0, -20, 100);
+      g.addColorStop(0, 'rgba(0,0,0,0.45)');
+      g.addColorStop(1, 'rgba(0,0,0,0)');
+      c.fillStyle = g;
+      c.fillRect(-120, -160, 240, 220);
+      sheen(c, p, -40, -104, 40, 22, 0.35);
+      c.restore();
+    },
+    backRegion: R(-122, -160, 244, 210),
+    front: (c) => {
+      c.beginPath();
+      c.moveTo(-62, -4);
+      c.bezierCurveTo(-62, -24, -58, -50, -42, -62);
+      c.bezierCurveTo(-24, -72, 24, -72, 42, -62);
+      c.bezierCurveTo(58, -50, 62, -24, 62, -4);
+      c.lineTo(72, -4);
+      c.bezierCurveTo(78, -64, 48, -116, 0, -116);
+      c.bezierCurveTo(-48, -116, -78, -64, -72, -4);
+      c.closePath();
+      curlsPath(c, edge.map((k) => ({ x: k.x * 1.02, y: k.y - 32 + Math.abs(k.x) * 0.12 - (Math.abs(k.x) > 50 ? 0 : 5), r: k.r })));
+    },
+    fill: (c, p) => {
+      c.fillStyle = hairGradient(c, p, -116, 0);
+      c.fill();
+    },
+    detail: (c, p) => {
+      coils(c, p, -80, -118, 160, 124, 260, 91);
+      innerShade(c, -80, -54, 0.3);
+    },
+    flat: (c, p) => flatShine(c, p, -20, -96, 26, 8),
+    frontRegion: R(-84, -124, 168, 126),
+  };
+}
+
+function pixie(_g: Geo): HairDef {
+  return {
+    backRegion: R(0, 0, 1, 1),
+    front: (c) => {
+      c.beginPath();
+      c.moveTo(-58, 6);
+      c.bezierCurveTo(-68, -24, -70, -64, -50, -90);
+      c.bezierCurveTo(-32, -110, 8, -114, 34, -104);
+      c.bezierCurveTo(60, -94, 70, -70, 66, -40);
+      c.bezierCurveTo(66, -24, 64, -10, 61, 2);
+      c.lineTo(57, -2);
+      c.bezierCurveTo(57, -18, 56, -30, 52, -40);
+      // The swept fringe: from the right temple across, tips falling to the left brow.
+      c.bezierCurveTo(40, -58, 14, -60, -6, -52);
+      c.quadraticCurveTo(-22, -46, -34, -34);
+      c.quadraticCurveTo(-36, -44, -42, -46);
+      c.quadraticCurveTo(-50, -38, -52, -26);
+      c.bezierCurveTo(-54, -14, -55, -4, -55, 6);
+      c.closePath();
+    },
+    fill: fillWith(-112, -30),
+    detail: (c, p) => {
+      const curves: Curve[] = [];
+      for (let i = 0; i < 12; i++) {
+        const d = i * 3.4;
+        curves.push([40 - d * 0.3, -104 + d * 0.2, 20 - d, -96, -10 - d * 0.6, -70 + d * 0.4, -30 - d * 0.4, -40 + d * 0.2]);
+      }
+      for (let i = 0; i < 5; i++) curves.push([44 + i * 3, -96, 60 + i, -70, 62, -40, 60 - i * 0.5, -6]);
+      strands(c, p, curves, 1.2, 0.42);
+      sheen(c, p, 4, -92, 30, 10, 0.4);
+      innerShade(c, -64, -40, 0.28);
+    },
+    flat: (c, p) => flatShine(c, p, 6, -92, 28, 8, -0.25),
+    frontRegion: R(-80, -122, 160, 132),
+  };
+}
+
+function braids(_g: Geo): HairDef {
+  const bundle = (c: Ctx, s: number): void => {
+    c.moveTo(s * 50, -40);
+    c.bezierCurveTo(s * 66, -20, s * 70, 30, s * 72, 90);
+    c.bezierCurveTo(s * 74, 130, s * 78, 160, s * 82, 186);
+    c.lineTo(s * 58, 188);
+    c.bezierCurveTo(s * 56, 150, s * 56, 100, s * 56, 60);
+    c.bezierCurveTo(s * 56, 20, s * 56, -10, s * 50, -40);
+    c.closePath();
+  };
+  return {
+    back: (c, p) => {
+      c.beginPath();
+      c.moveTo(0, -104);
+      c.bezierCurveTo(50, -104, 84, -74, 84, -30);
+      c.lineTo(88, 190);
+      c.lineTo(-88, 190);
+      c.lineTo(-84, -30);
+      c.bezierCurveTo(-84, -74, -50, -104, 0, -104);
+      c.closePath();
+      c.fillStyle = hairGradient(c, p, -104, 190);
+      c.fill();
+      c.save();
+      c.clip();
+      c.strokeStyle = rgba(p.hairDark, 0.7);
+      c.lineWidth = 1.2;
+      for (let x = -84; x <= 84; x += 9) {
+        c.beginPath();
+        for (let y = -20; y < 190; y += 7) {
+          c.moveTo(x - 3.5, y);
+          c.lineTo(x, y + 4);
+          c.lineTo(x + 3.5, y);
+        }
+        c.stroke();
+      }
+      const g = c.createRadialGradient(0, 40, 10, 0, 40, 90);
+      g.addColorStop(0, 'rgba(0,0,0,0.45)');
+      g.addColorStop(1, 'rgba(0,0,0,0)');
+      c.fillStyle = g;
+      c.fillRect(-90, -110, 180, 310);
+      c.restore();
+    },
+    backRegion: R(-92, -110, 184, 306),
+    front: (c) => {
+      sleekCap(c, -98);
+      bundle(c, -1);
+      bundle(c, 1);
+    },
+    fill: fillWith(-98, 190),
+    detail: (c, p) => {
+      combedLines(c, p, 0, -100);
+      // Braid chevrons down the bundles.
+      c.lineWidth = 1.3;
+      for (const s of [-1, 1]) {
+        for (const x0 of [58, 65, 72]) {
+          c.beginPath();
+          for (let y = -20; y < 186; y += 6.5) {
+            const x = s * (x0 + (y + 20) * 0.05);
+            c.moveTo(x - 3, y);
+            c.lineTo(x, y + 3.6);
+            c.lineTo(x + 3, y);
+          }
+          c.strokeStyle = rgba(p.hairHi, 0.5);
+          c.stroke();
+        }
+      }
+      sheen(c, p, -12, -86, 30, 10, 0.4);
+      innerShade(c, -66, -48, 0.25);
+    },
+    flat: (c, p) => {
+      flatShine(c, p, -14, -86, 26, 7);
+      c.lineWidth = 1.4;
+      c.strokeStyle = rgba(p.hairHi, 0.55);
+      for (const s of [-1, 1]) {
+        c.beginPath();
+        for (let y = -10; y < 186; y += 9) {
+          const x = s * (65 + (y + 20) * 0.05);
+          c.moveTo(x - 4, y);
+          c.lineTo(x, y + 5);
+          c.lineTo(x + 4, y);
+        }
+        c.stroke();
+      }
+    },
+    frontRegion: R(-92, -104, 184, 296),
+  };
+}
+
+/** A head scarf framing the face; `hair.color` is the fabric. */
+function hijab(g: Geo): HairDef {
+  const chin = g.chin;
+  const outline = (c: Ctx): void => {
+    c.moveTo(0, -118);
+    c.bezierCurveTo(56, -118, 86, -80, 84, -26);
+    c.bezierCurveTo(84, 30, 88, 80, 102, 118);
+    c.bezierCurveTo(110, 140, 112, 160, 104, 178);
+    c.bezierCurveTo(60, 196, -60, 196, -104, 178);
+    c.bezierCurveTo(-112, 160, -110, 140, -102, 118);
+    c.bezierCurveTo(-88, 80, -84, 30, -84, -26);
+    c.bezierCurveTo(-86, -80, -56, -118, 0, -118);
+    c.closePath();
+  };
+  const opening = (c: Ctx): void => {
+    c.moveTo(0, -66);
+    c.bezierCurveTo(-30, -67, -52, -58, -57, -30);
+    c.bezierCurveTo(-60, -4, -58, 22, -52, 40);
+    c.bezierCurveTo(-44, 62, -24, chin + 1, 0, chin + 2);
+    c.bezierCurveTo(24, chin + 1, 44, 62, 52, 40);
+    c.bezierCurveTo(58, 22, 60, -4, 57, -30);
+    c.bezierCurveTo(52, -58, 30, -67, 0, -66);
+    c.closePath();
+  };
+  return {
+    back: (c, p) => {
+      c.beginPath();
+      c.ellipse(0, -40, 92, 84, 0, 0, Math.PI * 2);
+      c.fillStyle = shade(p.hair, -0.25);
+      c.fill();
+    },
+    backRegion: R(-96, -128, 192, 176),
+    front: (c) => {
+      c.beginPath();
+      outline(c);
+      opening(c);
+    },
+    fill: (c, p) => {
+      const gr = c.createLinearGradient(-90, -110, 80, 230);
+      gr.addColorStop(0, shade(p.hair, 0.14));
+      gr.addColorStop(0.45, p.hair);
+      gr.addColorStop(1, shade(p.hair, -0.22));
+      c.fillStyle = gr;
+      c.fill('evenodd');
+    },
+    detail: (c, p) => {
+      // Folds around the face and in the drape.
+      c.lineCap = 'round';
+      c.strokeStyle = rgba(shade(p.hair, -0.4), 0.35);
+      c.lineWidth = 2.2;
+      for (const s of [-1, 1]) {
+        c.beginPath();
+        c.moveTo(s * 64, -40);
+        c.bezierCurveTo(s * 70, 0, s * 64, 50, s * 40, chin + 14);
+        c.moveTo(s * 80, 40);
+        c.bezierCurveTo(s * 84, 90, s * 94, 130, s * 98, 176);
+        c.moveTo(s * 30, chin + 24);
+        c.quadraticCurveTo(s * 56, 130, s * 62, 186);
+        c.stroke();
+      }
+      c.strokeStyle = rgba(shade(p.hairHi, 0.2), 0.4);
+      c.lineWidth = 3;
+      c.beginPath();
+      c.moveTo(-40, -96);
+      c.quadraticCurveTo(-70, -70, -74, -20);
+      c.stroke();
+      sheen(c, p, -30, -90, 34, 14, 0.3);
+      // Inner band framing the face.
+      c.beginPath();
+      opening(c);
+      c.strokeStyle = rgba(shade(p.hair, -0.35), 0.55);
+      c.lineWidth = 3.5;
+      c.stroke();
+    },
+    flat: (c, p) => {
+      c.beginPath();
+      opening(c);
+      c.strokeStyle = shade(p.hair, -0.18);
+      c.lineWidth = 4;
+      c.stroke();
+      c.strokeStyle = rgba(shade(p.hair, -0.3), 0.6);
+      c.lineWidth = 2;
+      c.lineCap = 'round';
+      for (const s of [-1, 1]) {
+        c.beginPath();
+        c.moveTo(s * 80, 50);
+        c.bezierCurveTo(s * 84, 90, s * 94, 130, s * 96, 176);
+        c.stroke();
+      }
+      flatShine(c, p, -30, -94, 30, 8, -0.4);
+    },
+    frontRegion: R(-122, -124, 244, 322),
+  };
+}
+
+function slick(g: Geo): HairDef {
+  const t = g.female ? 0 : -2;
+  return {
+    backRegion: R(0, 0, 1, 1),
+    front: (c) => {
+      c.beginPath();
+      c.moveTo(-59, -4);
+      c.bezierCurveTo(-68, -34, -66, -72, -46, -92 + t);
+      c.bezierCurveTo(-30, -106 + t, 30, -106 + t, 46, -92 + t);
+      c.bezierCurveTo(66, -72, 68, -34, 59, -4);
+      c.lineTo(56, -6);
+      c.bezierCurveTo(56, -26, 52, -44, 44, -56);
+      c.bezierCurveTo(30, -66, 12, -64, 0, -63);
+      c.bezierCurveTo(-12, -64, -30, -66, -44, -56);
+      c.bezierCurveTo(-52, -44, -56, -26, -56, -6);
+      c.closePath();
+    },
+    fill: fillWith(-106, -20),
+    detail: (c, p) => {
+      const curves: Curve[] = [];
+      for (let i = 0; i <= 14; i++) {
+        const x = -44 + i * 6.3;
+        curves.push([x, -60, x * 0.95, -80, x * 0.6, -96, x * 0.35, -106]);
+      }
+      strands(c, p, curves, 1.1, 0.42);
+      sheen(c, p, -6, -84, 34, 10, 0.45);
+      innerShade(c, -66, -56, 0.25);
+    },
+    flat: (c, p) => flatShine(c, p, -4, -86, 30, 7, 0),
+    frontRegion: R(-76, -114, 152, 114),
+  };
+}
+
 const STYLES: Record<HairStyle, (g: Geo) => HairDef> = {
   fringe,
   long: longWavy,
@@ -726,6 +1081,12 @@ const STYLES: Record<HairStyle, (g: Geo) => HairDef> = {
   short: shortCut,
   textured,
   buzz,
+  bald,
+  afro,
+  pixie,
+  braids,
+  hijab,
+  slick,
 };
 
 export function hairDef(style: HairStyle, g: Geo): HairDef {

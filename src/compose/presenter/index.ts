@@ -1,6 +1,8 @@
-export { BUILTIN_PRESENTERS, presenterById } from './looks.ts';
-export type { HairStyle, OutfitStyle, PresenterLook, SkinTone } from './looks.ts';
-export { blinkAt, hash01, presenterStateAt } from './motion.ts';
-export type { PresenterState } from './motion.ts';
-export { clearPresenterCache, drawPresenter, mouthRegion, UNIT_H, UNIT_W } from './draw.ts';
-export type { PresenterBox } from './draw.ts';
+export { BUILTIN_PRESENTERS, presenterById } from './catalog.ts';
+export type {
+  AgeLook, ArtStyle, Background, BackgroundKind, FaceShape, HairStyle, OutfitCategory, OutfitStyle, Pose, PresenterLook, SkinTone,
+} from './looks.ts';
+export { blinkAt, gestureAt, hash01, presenterStateAt } from './motion.ts';
+export type { GestureKey, GestureKind, GestureState, PresenterState } from './motion.ts';
+export { clearPresenterCache, drawPresenter, groundOf, mouthRegion, unitPoint, UNIT_H, UNIT_W } from './draw.ts';
+export type { DrawOptions, PresenterBox } from './draw.ts';

@@ -9,9 +9,59 @@ export type HairStyle =
   | 'short' // classic short cut, side part
   | 'fringe' // short with a textured fringe falling over the forehead
   | 'textured' // short sides, textured top swept up
-  | 'buzz'; // close-cropped
+  | 'buzz' // close-cropped
+  | 'bald' // shaved crown, a little hair at the sides
+  | 'afro' // a big rounded afro
+  | 'pixie' // short and swept to one side, tapered at the nape
+  | 'braids' // long box braids over the shoulders
+  | 'hijab' // covered by a head scarf
+  | 'slick'; // combed straight back
 
-export type OutfitStyle = 'blazer' | 'knit' | 'turtleneck' | 'shirt' | 'hoodie' | 'tee';
+export type OutfitStyle =
+  | 'blazer' | 'knit' | 'turtleneck' | 'shirt' | 'hoodie' | 'tee'
+  | 'suit' // jacket, shirt and tie
+  | 'blouse' // soft blouse with a round neck
+  | 'polo' // collared knit shirt with a placket
+  | 'denim' // denim jacket over a tee
+  | 'scrubs' // medical V-neck top
+  | 'labcoat' // white coat over a shirt
+  | 'chef' // double-breasted chef's jacket
+  | 'apron' // tee under a bib apron (café, shop)
+  | 'hivis' // high-visibility vest over a tee
+  | 'track' // zip track jacket with stripes
+  | 'tank' // athletic tank top
+  | 'jersey'; // sports jersey with a V collar
+
+/** What an outfit is for: the library's outfit filter. */
+export type OutfitCategory = 'business' | 'casual' | 'uniform' | 'sport';
+
+/** The drawing style (the same figure, rendered three ways). */
+export type ArtStyle = 'soft' | 'flat' | 'cartoon';
+
+/**
+ * How the figure stands in its 3:4 box: half body (head and chest), seated at a desk, side
+ * (three-quarter, turned toward the product) or full body standing.
+ */
+export type Pose = 'half' | 'seated' | 'side' | 'full';
+
+export type AgeLook = 'young' | 'adult' | 'mature' | 'senior';
+
+export type FaceShape = 'oval' | 'round' | 'square' | 'heart' | 'long';
+
+export type EyeShape = 'almond' | 'round' | 'narrow';
+
+/** What is drawn behind the figure: nothing (composed over the product), or a scene. */
+export type BackgroundKind = 'none' | 'studio' | 'office' | 'home' | 'outdoor' | 'solid';
+
+export interface Background {
+  kind: BackgroundKind;
+  /** Main colour of the scene (wall, sky, backdrop). */
+  base: string;
+  /** Second colour (furniture, foliage, floor). */
+  accent: string;
+}
+
+export type BottomKind = 'trousers' | 'jeans' | 'skirt' | 'shorts' | 'joggers';
 
 export interface SkinTone {
   base: string;
@@ -33,7 +83,7 @@ export interface PresenterLook {
   description: string;
   skin: SkinTone;
   hair: { style: HairStyle; color: string; highlight: string };
-  eyes: { iris: string };
+  eyes: { iris: string; shape?: EyeShape };
   brows: { color: string; /** 0..1 */ thickness: number; /** 0..1, how arched */ arch: number };
   outfit: {
     style: OutfitStyle;
@@ -41,20 +91,33 @@ export interface PresenterLook {
     primary: string;
     /** What shows underneath (blazer) or trims (hoodie strings, shirt buttons). */
     secondary: string;
+    /** A third colour: tie, stripes, logo, piping. */
+    accent?: string;
+    /** Legs (seen in the full-body pose). */
+    bottom?: { kind: BottomKind; color: string };
+    shoes?: string;
   };
-  facialHair?: { style: 'stubble' | 'beard'; color: string };
+  facialHair?: { style: 'stubble' | 'beard' | 'mustache'; color: string };
   glasses?: { frame: string; shape: 'round' | 'rect' };
   earrings?: { kind: 'hoop' | 'stud'; color: string };
   /** Lip colour added on top of the skin's lip tone, 0..1. */
   lipTint?: number;
+  /** Defaults: soft, half, adult, oval, no background. */
+  style?: ArtStyle;
+  pose?: Pose;
+  age?: AgeLook;
+  face?: { shape: FaceShape; /** nose width, 0.85..1.2 */ nose?: number; /** lip fullness, 0.8..1.25 */ lips?: number };
+  background?: Background;
+  /** Words the library search matches (persona, outfit, mood…). */
+  tags?: readonly string[];
 }
 
 const skin = (base: string, shadow: string, highlight: string, blush: string, lip: string): SkinTone => ({
   base, shadow, highlight, blush, lip,
 });
 
-/** The curated built-in presenters, drawn in code (no download). The first one is the default. */
-export const BUILTIN_PRESENTERS: readonly PresenterLook[] = [
+/** The ten original presenters (the first looks of the library; their ids are in saved projects). */
+export const CLASSIC_PRESENTERS: readonly PresenterLook[] = [
   {
     id: 'ava',
     name: 'Ava',
@@ -183,7 +246,3 @@ export const BUILTIN_PRESENTERS: readonly PresenterLook[] = [
   },
 ];
 
-/** A presenter by id, or the default one. */
-export function presenterById(id: string | undefined): PresenterLook {
-  return BUILTIN_PRESENTERS.find((p) => p.id === id) ?? BUILTIN_PRESENTERS[0]!;
-}

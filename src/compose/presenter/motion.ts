@@ -23,6 +23,43 @@ export interface PresenterState {
   browRaise: number;
   /** Smile, 0..1 (corners of the mouth up, cheeks lift). */
   smile: number;
+  /** The gesture under way, if any (arms, or a nod already folded into headNod). */
+  gesture?: GestureState;
+}
+
+/** Gestures placed at script beats (see the Timeline's gesture track). */
+export type GestureKind = 'point' | 'open' | 'nod';
+
+export interface GestureKey {
+  kind: GestureKind;
+  start: number;
+  end: number;
+}
+
+export interface GestureState {
+  kind: GestureKind;
+  /** 0..1: eases in at the start, out after the end. */
+  weight: number;
+  /** Seconds since the gesture started. */
+  time: number;
+  /** Where the product is, in the presenter box's units (300×400), for pointing and glancing. */
+  target?: readonly [number, number];
+}
+
+/** Seconds a gesture takes to reach its pose, and to return from it. */
+export const GESTURE_IN = 0.4;
+export const GESTURE_OUT = 0.5;
+
+/** The strongest gesture at t (null between gestures). Tracks are short: a linear scan. */
+export function gestureAt(track: readonly GestureKey[] | undefined, t: number): GestureState | null {
+  if (!track) return null;
+  let best: GestureState | null = null;
+  for (const k of track) {
+    if (t < k.start || t > k.end + GESTURE_OUT) continue;
+    const w = t > k.end ? 1 - smooth((t - k.end) / GESTURE_OUT) : smooth((t - k.start) / GESTURE_IN);
+    if (w > 0 && (!best || w > best.weight)) best = { kind: k.kind, weight: w, time: t - k.start };
+  }
+  return best;
 }
 
 /** A deterministic hash of (seed, n, salt) to [0, 1). */
@@ -120,7 +157,13 @@ function wobble(t: number, seed: number, salt: number, f1: number, f2: number): 
  * `speaking` may be a boolean or a 0..1 level; pass a smooth level (lipsync's `speakingLevel`)
  * so that the livelier motion fades in and out instead of switching.
  */
-export function presenterStateAt(t: number, mouth: MouthShape, seed: number, speaking: boolean | number): PresenterState {
+export function presenterStateAt(
+  t: number,
+  mouth: MouthShape,
+  seed: number,
+  speaking: boolean | number,
+  gesture?: GestureState | null,
+): PresenterState {
   const s = typeof speaking === 'number' ? Math.min(1, Math.max(0, speaking)) : speaking ? 1 : 0;
   const deg = Math.PI / 180;
   const breath = Math.sin(TAU * 0.25 * t + hash01(seed, 0, 41) * TAU);
@@ -129,20 +172,46 @@ export function presenterStateAt(t: number, mouth: MouthShape, seed: number, spe
   const headTilt = (1.6 * wobble(t, seed, 1, 0.07, 0.13) + s * 1.1 * wobble(t, seed, 2, 0.45, 0.8)) * deg;
   const headTurn = 0.3 * wobble(t, seed, 3, 0.05, 0.11) + s * 0.22 * wobble(t, seed, 4, 0.3, 0.55);
   const headNod = 0.2 * wobble(t, seed, 6, 0.09, 0.21) + talkNod;
-  const [gazeX, gazeY] = gazeAt(t, seed, s);
+  let [gazeX, gazeY] = gazeAt(t, seed, s);
+  let turn = headTurn;
+  let nod = headNod;
+  let brow = Math.min(1, s * (0.75 * browLiftAt(t, seed) + 0.12 * mouth.open));
+  let smile = 0.55 - 0.2 * s;
+  const g = gesture && gesture.weight > 0 ? gesture : undefined;
+  if (g) {
+    const w = g.weight;
+    if (g.kind === 'nod') {
+      // Two unhurried nods: chin down and back, twice in about 1.2 s.
+      const x = Math.min(1, g.time / 1.2);
+      nod += w * 0.75 * Math.sin(Math.PI * 2 * x) ** 2 * (1 - 0.35 * x);
+      smile += 0.15 * w;
+    } else if (g.target) {
+      // Glance and turn a little toward the product, then back to the camera.
+      const dx = g.target[0] - 150;
+      const dy = g.target[1] - 138;
+      const l = Math.hypot(dx, dy) || 1;
+      const glance = g.kind === 'point' ? w * (1 - smooth((g.time - 0.7) / 0.4)) : 0;
+      gazeX += (0.85 * dx / l - gazeX) * glance;
+      gazeY += (0.6 * dy / l - gazeY) * glance;
+      turn += w * (g.kind === 'point' ? 0.22 : 0.05) * Math.sign(dx);
+      brow = Math.min(1, brow + 0.35 * w);
+      smile += 0.1 * w;
+    }
+  }
   return {
     mouth,
     blink: blinkAt(t, seed),
     // Eyes counter-rotate a little against head turn, so the presenter keeps eye contact.
-    gazeX: gazeX - headTurn * 0.35,
-    gazeY: gazeY - headNod * 0.15,
+    gazeX: gazeX - turn * 0.35,
+    gazeY: gazeY - nod * 0.15,
     headTilt,
-    headTurn,
-    headNod,
+    headTurn: turn,
+    headNod: nod,
     headX: 0.006 * wobble(t, seed, 7, 0.06, 0.15) + s * 0.003 * wobble(t, seed, 8, 0.4, 0.7),
-    headY: -0.0025 * breath + 0.004 * headNod,
+    headY: -0.0025 * breath + 0.004 * nod,
     breath,
-    browRaise: Math.min(1, s * (0.75 * browLiftAt(t, seed) + 0.12 * mouth.open)),
-    smile: 0.55 - 0.2 * s,
+    browRaise: brow,
+    smile,
+    ...(g ? { gesture: g } : {}),
   };
 }

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { VISEMES } from '../../lipsync/types.ts';
 import { REST_MOUTH, VISEME_SHAPES } from '../../lipsync/visemes.ts';
+import { buildCatalog, hasPresenter } from './catalog.ts';
+import { mouthRegion } from './draw.ts';
+import { CLASSIC_PRESENTERS } from './looks.ts';
 import { BUILTIN_PRESENTERS, blinkAt, drawPresenter, presenterById, presenterStateAt, type PresenterState } from './index.ts';
 
 describe('presenterStateAt', () => {
@@ -107,22 +110,51 @@ describe('presenterStateAt', () => {
 });
 
 describe('built-in presenters', () => {
-  it('has at least 8 distinct, well-formed looks', () => {
-    expect(BUILTIN_PRESENTERS.length).toBeGreaterThanOrEqual(8);
-    const ids = new Set(BUILTIN_PRESENTERS.map((p) => p.id));
-    expect(ids.size).toBe(BUILTIN_PRESENTERS.length);
-    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.gender))).toEqual(new Set(['female', 'male']));
-    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.hair.style)).size).toBeGreaterThanOrEqual(8);
-    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.outfit.style)).size).toBeGreaterThanOrEqual(5);
-    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.skin.base)).size).toBe(BUILTIN_PRESENTERS.length);
-    const hex = /^#[0-9a-f]{6}$/i;
-    for (const p of BUILTIN_PRESENTERS) {
-      for (const c of [...Object.values(p.skin), p.hair.color, p.hair.highlight, p.eyes.iris, p.brows.color, p.outfit.primary, p.outfit.secondary]) {
-        expect(c).toMatch(hex);
-      }
+  it('keeps the ten original presenters, unchanged, at the start of the library', () => {
+    expect(BUILTIN_PRESENTERS.length).toBeGreaterThanOrEqual(200);
+    expect(BUILTIN_PRESENTERS.slice(0, 10).map((p) => p.id)).toEqual(CLASSIC_PRESENTERS.map((p) => p.id));
+    for (const c of CLASSIC_PRESENTERS) {
+      const p = presenterById(c.id);
+      expect(p.id).toBe(c.id);
+      // Everything that shapes the drawing is the original's.
+      const { tags: _t, age: _a, face, ...rest } = p;
+      expect(rest).toEqual({ ...c, eyes: { ...c.eyes } });
+      expect(face?.shape ?? 'oval').toBe('oval');
+      expect(p.style ?? 'soft').toBe('soft');
+      expect(p.pose ?? 'half').toBe('half');
+      expect(p.background).toBeUndefined();
     }
     expect(presenterById('marcus').name).toBe('Marcus');
     expect(presenterById('nobody')).toBe(BUILTIN_PRESENTERS[0]);
+    expect(presenterById(undefined)).toBe(BUILTIN_PRESENTERS[0]);
+  });
+
+  it('has well-formed, distinct looks', () => {
+    const ids = new Set(BUILTIN_PRESENTERS.map((p) => p.id));
+    expect(ids.size).toBe(BUILTIN_PRESENTERS.length);
+    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.name)).size).toBe(BUILTIN_PRESENTERS.length);
+    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.gender))).toEqual(new Set(['female', 'male']));
+    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.hair.style)).size).toBeGreaterThanOrEqual(14);
+    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.outfit.style)).size).toBeGreaterThanOrEqual(16);
+    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.skin.base)).size).toBeGreaterThanOrEqual(14);
+    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.style ?? 'soft'))).toEqual(new Set(['soft', 'flat', 'cartoon']));
+    expect(new Set(BUILTIN_PRESENTERS.map((p) => p.pose ?? 'half'))).toEqual(new Set(['half', 'seated', 'side', 'full']));
+    const hex = /^#[0-9a-f]{6}$/i;
+    for (const p of BUILTIN_PRESENTERS) {
+      expect(p.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      expect(p.description.length).toBeGreaterThan(20);
+      expect(p.tags?.length).toBeGreaterThan(8);
+      const colours = [...Object.values(p.skin), p.hair.color, p.hair.highlight, p.eyes.iris, p.brows.color, p.outfit.primary, p.outfit.secondary];
+      if (p.outfit.accent) colours.push(p.outfit.accent);
+      if (p.background) colours.push(p.background.base, p.background.accent);
+      for (const c of colours) expect(c).toMatch(hex);
+    }
+  });
+
+  it('builds the same library every time (ids are written, not counted)', () => {
+    expect(buildCatalog()).toEqual(BUILTIN_PRESENTERS);
+    // A few ids from the library that saved projects may hold.
+    for (const id of ['ava', 'ava-keynote', 'ava-desk', 'sofia-run', 'zara', 'zara-street', 'omar-keynote', 'sami-market']) expect(hasPresenter(id)).toBe(true);
   });
 });
 
@@ -153,15 +185,44 @@ function fakeContext(): OffscreenCanvasRenderingContext2D {
 }
 
 describe('drawPresenter', () => {
-  it('draws every look in every viseme, blinking and tilted, without throwing', () => {
-    for (const look of BUILTIN_PRESENTERS) {
+  it('draws every look, blinking, tilted and gesturing, without throwing', () => {
+    BUILTIN_PRESENTERS.forEach((look, i) => {
+      const v = VISEMES[i % VISEMES.length]!;
+      const ctx = fakeContext();
+      const gesture = [null, { kind: 'open' as const, weight: 1, time: 1 }, { kind: 'point' as const, weight: 0.6, time: 0.3, target: [20, -80] as const }][i % 3];
+      const st = { ...presenterStateAt(1.3, VISEME_SHAPES[v], 1, true, gesture), blink: v === 'PP' ? 1 : 0.3, headTilt: 0.05 };
+      drawPresenter(ctx, look, st, { x: 10, y: 20, w: 300, h: 400 }, { backdrop: i % 2 ? 'fill' : 'panel' });
+      expect((ctx as unknown as { calls: number }).calls).toBeGreaterThan(100);
+    });
+  });
+
+  it('draws one look of each style and pose in every viseme', () => {
+    const picks = ['ava', 'omar', 'ethan', 'ava-keynote', 'mei-talk', 'kenji-office-hours'].map((id) => presenterById(id));
+    for (const look of picks) {
       for (const v of VISEMES) {
         const ctx = fakeContext();
-        const st = { ...presenterStateAt(1.3, VISEME_SHAPES[v], 1, true), blink: v === 'PP' ? 1 : 0.3, headTilt: 0.05 };
-        drawPresenter(ctx, look, st, { x: 10, y: 20, w: 300, h: 400 });
-        expect((ctx as unknown as { calls: number }).calls).toBeGreaterThan(100);
+        drawPresenter(ctx, look, presenterStateAt(2, VISEME_SHAPES[v], 3, true), { x: 0, y: 0, w: 300, h: 400 });
+        expect((ctx as unknown as { calls: number }).calls).toBeGreaterThan(50);
       }
     }
+  });
+
+  it('knows where the mouth is for every pose and style', () => {
+    const box = { x: 100, y: 50, w: 600, h: 800 };
+    // The half-body soft look: the original formula.
+    expect(mouthRegion(box)).toEqual(mouthRegion(box, presenterById('ava')));
+    const half = mouthRegion(box);
+    expect(half.x + half.w / 2).toBeCloseTo(400, 6);
+    expect(half.y).toBeCloseTo(50 + 185 * 2 - 24, 6);
+    const full = mouthRegion(box, presenterById('ava-keynote'));
+    expect(full.w).toBeLessThan(half.w * 0.5);
+    expect(full.y).toBeLessThan(half.y);
+    const seated = mouthRegion(box, presenterById('kenji-office-hours'));
+    expect(seated.w).toBeLessThan(half.w);
+    const side = mouthRegion(box, presenterById('mei-talk'));
+    expect(side.x + side.w / 2).toBeLessThan(half.x + half.w / 2);
+    // Cartoon heads are bigger.
+    expect(mouthRegion(box, presenterById('ethan')).w).toBeGreaterThan(half.w);
   });
 
   it('draws nothing into an empty box', () => {

@@ -1,5 +1,6 @@
 /** English templates and grammar helpers for the script generator. */
 import type { Classified, LanguagePack, Line } from './types.ts';
+import { COMMON_JUNK } from './junk.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Grammar helpers
@@ -60,7 +61,8 @@ sweat-resistant heat-resistant eco-friendly kid-friendly pet-friendly travel-fri
 recyclable biodegradable compostable refillable washable timeless modern classic iconic luxurious plush heavy-duty
 flexible stretchy lightweight ultralight ultra-light ultra-thin spacious roomy waterproof windproof dustproof
 shockproof rustproof splash-proof bpa-free gluten-free sugar-free cruelty-free fragrance-free hassle-free
-maintenance-free included`.split(/\s+/),
+maintenance-free included cold hot dry wet icy iced chilled crispy crunchy juicy sharp wide tall small large big tiny
+thick`.split(/\s+/),
 );
 const ADJ_SUFFIX = /(?:able|ible|proof|free|safe|resistant|friendly|compatible|ready|certified|approved|-lasting|-drying|-wicking|-charging|-fitting)$/;
 const PREPOSITIONS = new Set(
@@ -125,6 +127,8 @@ function classify(text: string): Classified {
   const isFinite = (w: string, i: number) => {
     const x = word(w);
     if (i === 0) return false;
+    // "…a bottle that keeps drinks cold": a relative clause, not the sentence's own verb.
+    if (/^(that|which|who)$/.test(word(words[i - 1]))) return false;
     if (AUX.has(x)) return true;
     if (VERB3.has(x) && i < words.length - 1) return true;
     const prev = word(words[i - 1]);
@@ -140,6 +144,8 @@ function classify(text: string): Classified {
     );
   };
   const finite = words.findIndex(isFinite);
+  // "750 ml, fits cup holders": shop copy without a subject, said as written.
+  if (finite > 0 && /,$/.test(words[finite - 1]!)) return { kind: 'fragment' };
   // "Made from recycled steel", "Designed for small kitchens" (but "Padded sleeve fits 16 inches"
   // is a sentence about the sleeve).
   if (PARTICIPLES.has(first) || /^[a-z]+ed$/.test(first)) {
@@ -160,7 +166,11 @@ function classify(text: string): Classified {
     const simpleSubject =
       (subj.length === 1 && (subj[0] === 'it' || subj[0] === 'this')) ||
       (subj.length === 2 && (subj[0] === 'this' || subj[0] === 'the' || subj[0] === 'it'));
-    if (finite > 0 && simpleSubject && finite <= 2) {
+    // A second verb ("holds 750 ml, fits cup holders and is free of BPA") would not survive being
+    // turned into "What if your bottle could hold…": only single-verb phrases qualify.
+    const later = words.slice(finite + 1);
+    const oneVerb = !later.some((w, i) => /,$/.test(w) || VERB3.has(word(w)) || (AUX.has(word(w)) && i > 0));
+    if (finite > 0 && simpleSubject && finite <= 2 && oneVerb) {
       const v = word(words[finite]);
       const rest = words.slice(finite + 1).join(' ');
       if (rest && VERB3.has(v)) {
@@ -175,9 +185,15 @@ function classify(text: string): Classified {
     }
     return out;
   }
-  if (isAdjPhrase(words)) return { kind: 'adj' };
+  if (isAdjPhrase(words)) {
+    // "Cold for 24 hours, hot for 12" describes the drink, not the bottle: not "It's cold…".
+    if (/,/.test(text) || /^(cold|hot|warm|cool|iced|icy|chilled|fresh)$/.test(first)) return { kind: 'fragment' };
+    return { kind: 'adj' };
+  }
   if (BASE.has(first) && !NOUNISH.has(first) && words.length >= 2) return { kind: 'imperative' };
-  return { kind: 'noun' };
+  // "Touch controls", "Three brightness levels" are plural: "there are the touch controls".
+  const head = word(text.split(/\s+(?:for|with|in|on|of|that|to|and)\s+/i)[0]!.split(/\s+/).pop());
+  return { kind: 'noun', plural: /[^su]s$/.test(head) };
 }
 
 function definite(phrase: string): string {
@@ -300,7 +316,16 @@ const productLine = (t: string, minImages = 1): Line => ({ t, scene: 'product', 
 
 export const en: LanguagePack = {
   code: 'en',
+  locale: 'en-US',
   fallbackName: 'this product',
+  splitClauses: true,
+  be: (plural) => (plural ? 'are' : 'is'),
+  conjunctionStart: /^(and|but|so|plus|also|or)\b/i,
+  currencies: {},
+  shopNow: 'Shop now',
+  claims: [
+    /\b(\d+(?:\.\d)?[- ]?stars?|rated|reviews?|best-?sell(?:er|ing)|discount|\d+ ?% off|on sale|sale ends|limited[- ]time|hurry|only \d+ left|free shipping|guarantee[ds]?|number one (?:choice|brand|seller|pick))\b|#1\b/i,
+  ],
   abbreviations: [
     'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'e.g', 'i.e', 'eg', 'ie', 'approx', 'incl',
     'excl', 'no', 'nos', 'vol', 'fig', 'u.s', 'u.k', 'u.s.a', 'ca', 'cf', 'dept', 'est', 'nr', 'pt', 'oz', 'lb', 'lbs',
@@ -321,7 +346,8 @@ export const en: LanguagePack = {
   numberWord,
   frames: {
     statement: ['{c}{p}.'],
-    noun: ["{c}there's {the_p}.", '{P}.', '{c}you get {the_p}.', 'Check out {the_p}.'],
+    fragment: ['{P}.', 'And get this: {p}.', '{c}{p}.'],
+    noun: ['{c}{there} {the_p}.', '{P}.', '{c}you get {the_p}.', 'Check out {the_p}.'],
     adj: ['{c}{itis} {p}.', 'And yes, {itis} {p}.', '{Itis} {p}, too.', '{Itis} also {p}.'],
     verb: ['{c}{it} {v}.', '{c}{name} {v}.'],
     imperative: ['{P}.'],
@@ -331,6 +357,7 @@ export const en: LanguagePack = {
   },
   bare: {
     statement: '{p}',
+    fragment: '{p}',
     noun: '{the_p}',
     adj: '{itis} {p}',
     verb: '{it} {v}',
@@ -349,6 +376,7 @@ export const en: LanguagePack = {
   ],
   recapItem: {
     statement: '{p}',
+    fragment: '{p}',
     noun: '{p}',
     adj: '{p}',
     verb: '{p}',
@@ -472,7 +500,7 @@ export const en: LanguagePack = {
       ],
       intros: ['{Itis} {name}.', 'Meet {name}.', { t: '{Itis} {name}, from {brand}.', prefer: true }],
       opens: [{ t: 'And {it} come{s} from {brand}.' }, 'Let me break it down.'],
-      frames: { noun: ['{c}you get {the_p}.', "{c}there's {the_p}."] },
+      frames: { noun: ['{c}you get {the_p}.', '{c}{there} {the_p}.'] },
       connectors: {
         first: ['For one, ', 'First, ', ''],
         middle: ['Plus, ', 'And ', 'On top of that, ', ''],
@@ -516,17 +544,7 @@ export const en: LanguagePack = {
     indefinite,
     demonstrative: (noun, pluralOnly) => `${pluralOnly ? 'these' : 'this'} ${noun}`,
   },
-  junk: [
-    /\b(free|fast|quick|express)\s+(shipping|delivery|returns?)\b/i,
-    /\b(shipping|shipped|ships|dispatch(ed)?|delivery|deliveries|refunds?|return polic(y|ies)|money[- ]back)\b/i,
-    /\b(add to (cart|bag|basket)|buy now|order now|shop now|click (here|below|the|to|on)|tap here|checkout|coupon|promo code|discount|% off|sale ends|limited time|while supplies last)\b/i,
-    /\b(customer (service|support)|contact us|email us|message us|reach out to us|dm us)\b/i,
-    /\b(sku|upc|ean|asin|model (no|number)|item (no|number)|part number)\b/i,
-    /\b(disclaimer|please note|please allow|colou?rs? may (vary|differ)|due to (monitor|screen|lighting)|actual (colou?r|product) may|for reference only|manual measurement)\b/i,
-    /\b(lorem ipsum|dolor sit amet)\b/i,
-    /\b(copyright|all rights reserved|terms (and|&) conditions|privacy policy|cookie policy|we use cookies)\b/i,
-    /\b(reviews?|rated \d|\d(\.\d)? out of 5|\d(\.\d)?[- ]stars?|star rating|customer ratings?|best[- ]?sell(er|ers|ing)|#1 (best|selling))\b/i,
-  ],
+  junk: COMMON_JUNK,
   benefitWords: `easy easily effortless effortlessly fast quick quickly precise precision perfect perfectly
 comfortable comfort durable lasting long-lasting lightweight portable safe quiet silent powerful smooth even evenly
 fresh hot cold warm cool clean compact save saves saving protect protects keeps keep lasts last stays stay

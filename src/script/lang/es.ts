@@ -4,6 +4,8 @@
  * Gender and number of the product (from its category noun) pick lo/la/los/las, el tuyo/la tuya…
  */
 import type { Classified, LanguagePack, Line } from './types.ts';
+import { localDecimals } from './units.ts';
+import { COMMON_JUNK } from './junk.ts';
 
 function word(w: string | undefined): string {
   return (w ?? '').toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'-]+$/gu, '');
@@ -97,11 +99,23 @@ const productLine = (t: string, minImages = 1): Line => ({ t, scene: 'product', 
 
 export const es: LanguagePack = {
   code: 'es',
+  locale: 'es-ES',
   fallbackName: 'este producto',
+  splitClauses: true,
+  be: (plural) => (plural ? 'son' : 'es'),
+  conjunctionStart: /^(y|pero|además|también|o)\b/i,
+  currencies: {
+    USD: ['dólar', 'dólares'], EUR: ['euro', 'euros'], MXN: ['peso', 'pesos'], GBP: ['libra', 'libras'], ARS: ['peso', 'pesos'],
+    COP: ['peso', 'pesos'], CLP: ['peso', 'pesos'], JPY: 'yenes', BRL: ['real', 'reales'],
+  },
+  shopNow: 'Comprar',
+  claims: [
+    /(\d+(?:[.,]\d)?\s*estrellas?|valoraci[oó]n|valoraciones|rese[ñn]as?|m[aá]s vendid[oa]|descuento|rebaja|oferta por tiempo limitado|env[ií]o gratis|garant[ií]a|n[uú]mero 1)/i,
+  ],
   abbreviations: ['sr', 'sra', 'srta', 'dr', 'dra', 'ud', 'uds', 'aprox', 'p.ej', 'núm', 'pág', 'ej', 'avda', 'aprox', 'incl', 'máx', 'mín'],
   maxPointWords: 22,
   classify,
-  speakable,
+  speakable: (t) => speakable(localDecimals(t, 'es')),
   definite: (phrase) => phrase,
   nameInSentence: (name, category, plural) => {
     if (!category || /^(el|la|los|las)\s/i.test(name)) return name;
@@ -130,6 +144,7 @@ export const es: LanguagePack = {
   numberWord: (n) => NUMBERS[n] ?? String(n),
   frames: {
     statement: ['{c}{p}.'],
+    fragment: ['{P}.', '{c}{p}.'],
     noun: ['{P}.', 'Fíjate: {p}.', '{c}{p}.'],
     adj: ['{c}{cop} {p}.', 'Y sí: {cop} {p}.'],
     verb: ['{c}{p}.'],
@@ -140,6 +155,7 @@ export const es: LanguagePack = {
   },
   bare: {
     statement: '{p}',
+    fragment: '{p}',
     noun: '{p}',
     adj: '{cop} {p}',
     verb: '{p}',
@@ -158,6 +174,7 @@ export const es: LanguagePack = {
   ],
   recapItem: {
     statement: '{p}',
+    fragment: '{p}',
     noun: '{p}',
     adj: '{p}',
     verb: '{p}',
@@ -298,6 +315,7 @@ export const es: LanguagePack = {
     headFirst: true,
   },
   junk: [
+    ...COMMON_JUNK,
     /\b(envío|envíos|entrega|devoluci[oó]n|devoluciones|reembolso)\b/i,
     /\b(añadir al carrito|compra ya|comprar ahora|haz clic|cupón|código promocional|descuento|% de descuento|oferta por tiempo limitado|hasta agotar)\b/i,
     /\b(atención al cliente|contáctanos|escríbenos)\b/i,

@@ -24,6 +24,7 @@ export type StyleId = 'hook-benefits-cta' | 'problem-solution' | 'demo' | 'offer
 /** How a selling point reads grammatically, which decides how it can be framed. */
 export type PointKind =
   | 'statement' // a full sentence: "The double wall keeps heat in."
+  | 'fragment' // said as written, ad style: "Cold for 24 hours, hot for 12."
   | 'noun' // a noun phrase: "Gooseneck spout for precise pouring"
   | 'adj' // an adjective phrase: "Dishwasher safe", "Made from recycled steel"
   | 'verb' // a third-person verb phrase: "Keeps water hot for 30 minutes"
@@ -114,9 +115,44 @@ export interface Classified {
 
 export interface LanguagePack {
   code: string;
+  /** BCP 47 locale for number and price formatting (Intl) and for case mapping ("tr" dotted i). */
+  locale: string;
   /** Said instead of the name when a product has none. */
   fallbackName: string;
   rate?: SpeechRate;
+  /** Sentence end of a point line (".", "。", "।"); "." when absent. */
+  stop?: string;
+  /** Written right to left (Arabic): the UI and the captions lay it out that way. */
+  rtl?: boolean;
+  /** Nouns are capitalised (German): a point's first letter is never lower-cased. */
+  keepCase?: boolean;
+  /**
+   * Statements joined by commas ("The cap has a loop, the finish grips, and the mouth fits ice")
+   * are split into one point each. Needs a classifier that recognises statements (en, es).
+   */
+  splitClauses?: boolean;
+  /**
+   * Text the voice cannot read (the Japanese voice reads kana, not kanji): selling points
+   * containing it are left out, and the option carries `unreadableNote`.
+   */
+  unreadable?: RegExp;
+  unreadableNote?: string;
+  /** "is"/"are" agreeing with a spec key ("The capacity is…"). */
+  be?: (plural: boolean) => string;
+  /** A line that starts with one of these needs no connector in front ("And", "Y", "Und"). */
+  conjunctionStart?: RegExp;
+  /** Ordinal for numbered labels ({k}); numberWord when absent. */
+  ordinal?: (n: number) => string;
+  /** Spoken currency names by ISO code: [one, many] (or one form for both). */
+  currencies: Readonly<Record<string, readonly [string, string] | string>>;
+  /** Where the currency name goes: after the amount (default) or before it. */
+  currencyFirst?: boolean;
+  /** Optional custom price phrase (Arabic number–noun agreement); `amount` is already formatted. */
+  pricePhrase?: (amount: string, value: number, currency: string) => string | undefined;
+  /** The end card's button ("Shop now"). */
+  shopNow: string;
+  /** Claims a script must not make unless the product data makes them (ratings, discounts…). */
+  claims: readonly RegExp[];
   abbreviations: readonly string[];
   /** Longest selling point kept (in words); longer ones are cut at a clause boundary. */
   maxPointWords: number;

@@ -1,0 +1,178 @@
+/**
+ * The job runner: product + images → script → voice → timeline → (preview still) → MP4.
+ * One implementation of the pipeline for the headless command-line renderer and the embed
+ * widget's job API (the Create screen drives the same stage functions step by step).
+ * Every step takes the AbortSignal; cancelling stops the voice or the export worker at once.
+ */
+import { exportVideo } from '../../compose/render-client.ts';
+import type { Theme, Timeline } from '../../compose/types.ts';
+import { encodeSettings, type EncodeSettings } from '../../encode/settings.ts';
+import { checkImage } from '../../product/media.ts';
+import type { Product } from '../../product/types.ts';
+import { fitScript, generateScripts } from '../../script/index.ts';
+import type { Duration, Ratio, ScriptSegment } from '../../script/types.ts';
+import type { ProjectSettings } from '../../storage/schema.ts';
+import type { VoiceRequest } from '../../voice/types.ts';
+import { defaultVoiceFor } from '../../voice/voices.ts';
+import { synthesize } from '../../voice/tts-client.ts';
+import type { ExportProgress, ExportResult } from '../../../workers/render/types.ts';
+import { BUILTIN_PRESENTERS } from '../../compose/presenter/index.ts';
+import { creativeTimeline, spokenLength, voiceRequestFor, voiceScript, type Synthesize, type Voiceover } from '../pipeline.ts';
+
+export interface ProductInfo {
+  name: string;
+  description?: string;
+  features?: string[];
+  price?: string;
+  brand?: string;
+}
+
+export interface CreativeRequest {
+  product: ProductInfo;
+  /** Product images, in order; checked here by their bytes (PNG/JPEG under 10 MB). */
+  images: Blob[];
+  ratio: Ratio;
+  duration: Duration;
+  language: string;
+  /** Recorded in the settings; the export takes its own resolution. */
+  resolution?: 720 | 1080;
+  presenterId?: string;
+  /** false: a product-only showcase, no presenter drawn (captions and end card stay). */
+  presenter?: boolean;
+  voiceId?: string;
+  /** Words per minute (pace); default the voice's own. */
+  voiceRate?: number;
+  /** The voiceover text, used as written (no fitting). */
+  script?: string;
+  /** Preferred ad structure (a script STYLES id); default the first one offered. */
+  scriptStyle?: string;
+  /** 'display': product shots in place of presenter-only scenes. */
+  sceneStyle?: 'talking' | 'display';
+  theme?: Theme;
+}
+
+export type RunStep = 'script' | 'voice' | 'timeline';
+
+export interface RunHooks {
+  signal?: AbortSignal;
+  /** A step finished: `detail` says what came out (script title, voice length…). */
+  onStep?: (step: RunStep, detail: string) => void;
+}
+
+export interface Creative {
+  product: Product;
+  settings: ProjectSettings;
+  scriptTitle: string;
+  segments: ScriptSegment[];
+  voiceover: Voiceover;
+  timeline: Timeline;
+  images: Blob[];
+}
+
+export class JobInputError extends Error {
+  override name = 'JobInputError';
+}
+
+/** Checks product images by their bytes; returns their descriptions for the Product. */
+export async function intakeImages(blobs: Blob[]): Promise<Product['images']> {
+  const images: Product['images'] = [];
+  for (const [i, blob] of blobs.entries()) {
+    const head = new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer());
+    const info = checkImage(head, blob.size, `image ${i + 1}`);
+    images.push({ id: `img${i}`, name: `image ${i + 1}`, mime: info.mime, width: info.width, height: info.height, selected: true });
+  }
+  return images;
+}
+
+/** Presenter-only scenes become product shots (the product stays on screen throughout). */
+export function displaySegments(segments: ScriptSegment[], imageCount: number): ScriptSegment[] {
+  let next = 0;
+  return segments.map((s) => {
+    if (s.scene.kind === 'product') {
+      next = s.scene.image + 1;
+      return s;
+    }
+    if (s.scene.kind !== 'presenter') return s;
+    const image = next++ % Math.max(1, imageCount);
+    return { ...s, scene: { kind: 'product' as const, image } };
+  });
+}
+
+/** Script, voice and timeline: everything the preview and the export draw from. */
+export async function prepareCreative(req: CreativeRequest, hooks: RunHooks = {}): Promise<Creative> {
+  const { signal } = hooks;
+  signal?.throwIfAborted();
+  const name = req.product.name.trim();
+  if (!name) throw new JobInputError('The product needs a name.');
+  if (req.images.length < 1) throw new JobInputError('The product needs at least one image.');
+  const images = await intakeImages(req.images);
+  const product: Product = {
+    name,
+    description: req.product.description ?? '',
+    features: req.product.features ?? [],
+    images,
+    ...(req.product.price ? { price: req.product.price } : {}),
+    ...(req.product.brand ? { brand: req.product.brand } : {}),
+  };
+  const voiceBase = voiceRequestFor(req.voiceId, req.language);
+  const voiceReq: Omit<VoiceRequest, 'text'> = req.voiceRate ? { ...voiceBase, rate: req.voiceRate } : voiceBase;
+  const settings: ProjectSettings = {
+    ratio: req.ratio,
+    duration: req.duration,
+    language: req.language,
+    voiceId: req.voiceId ?? defaultVoiceFor(req.language).id,
+    presenterId: req.presenterId ?? BUILTIN_PRESENTERS[0]!.id,
+    resolution: req.resolution ?? 1080,
+  };
+  // Every voice call listens to the job's signal.
+  const speak: Synthesize = (r, o) => synthesize(r, { ...o, ...(signal ? { signal } : {}) });
+  const scriptProduct = { ...product, imageCount: images.length };
+  const opts = { language: req.language, duration: req.duration };
+  const options = generateScripts(scriptProduct, opts);
+  const option = options.find((o) => o.style === req.scriptStyle) ?? options[0]!;
+  const fitted = req.script
+    ? { ...option, segments: [{ text: req.script, scene: { kind: 'presenter' as const } }] }
+    : await fitScript(option, scriptProduct, opts, spokenLength(voiceReq, speak));
+  signal?.throwIfAborted();
+  hooks.onStep?.('script', fitted.title);
+  const segments = req.sceneStyle === 'display' ? displaySegments(fitted.segments, images.length) : fitted.segments;
+  const voiceover = await voiceScript(segments, voiceReq, speak, signal);
+  signal?.throwIfAborted();
+  hooks.onStep?.('voice', `${voiceover.speech.duration.toFixed(2)} s`);
+  const base = creativeTimeline(product, settings, voiceover);
+  const timeline: Timeline = {
+    ...base,
+    ...(req.theme ? { theme: req.theme } : {}),
+    ...(req.presenter === false ? { presenter: false } : {}),
+  };
+  hooks.onStep?.('timeline', `${timeline.scenes.length} scenes`);
+  return { product, settings, scriptTitle: fitted.title, segments, voiceover, timeline, images: req.images };
+}
+
+export interface ExportOptions {
+  resolution: 720 | 1080;
+  /** OPFS file name the MP4 streams into. */
+  fileName: string;
+  lanes?: number;
+  cpuCanvas?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: ExportProgress) => void;
+}
+
+/** The MP4, encoded in a worker of its own (cancelling terminates it). */
+export async function exportCreative(c: Creative, o: ExportOptions): Promise<{ result: ExportResult; settings: EncodeSettings }> {
+  const settings = encodeSettings(c.timeline.ratio, o.resolution, c.timeline.fps);
+  const result = await exportVideo(
+    {
+      timeline: c.timeline,
+      images: c.images,
+      audio: { pcm: c.voiceover.speech.pcm, sampleRate: c.voiceover.speech.sampleRate },
+      settings,
+      fileName: o.fileName,
+      ...(o.lanes ? { lanes: o.lanes } : {}),
+      ...(o.cpuCanvas !== undefined ? { cpuCanvas: o.cpuCanvas } : {}),
+    },
+    { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) },
+  );
+  return { result, settings };
+}
