@@ -3,6 +3,7 @@ import type { ScriptSegment, Ratio } from '../script/types.ts';
 import type { WordTiming, PhonemeTiming } from '../voice/types.ts';
 import type { GestureKey } from './presenter/motion.ts';
 import type { CaptionLine, MotionStyle, Scene, Theme, Timeline } from './types.ts';
+import { fnv1a32 } from '../util/hash.ts';
 
 export interface VoicedSegment {
   segment: ScriptSegment;
@@ -90,15 +91,8 @@ export function buildScenes(segments: VoicedSegment[], duration: number, imageCo
   return scenes;
 }
 
-/** Deterministic 32-bit hash of a string (FNV-1a): seeds blinks and motion per project. */
-export function hashSeed(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** Deterministic seeds from text (FNV-1a, shared with the rest of the app). */
+export const hashSeed = fnv1a32;
 
 /** Seconds each gesture holds its pose (before easing back over ~0.5 s). */
 const GESTURE_HOLD = { open: 1.3, point: 1.6, nod: 0.9 } as const;

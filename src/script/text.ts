@@ -4,6 +4,7 @@
  * Pure functions, no DOM.
  */
 import type { ScriptOption } from './types.ts';
+import { fnv1a32 } from '../util/hash.ts';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -292,15 +293,8 @@ export function scriptText(option: Pick<ScriptOption, 'segments'>): string {
     .replace(/\s{2,}/g, ' ');
 }
 
-/** 32-bit FNV-1a hash: deterministic seeds from the input. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** Deterministic seeds from text (FNV-1a, shared with the rest of the app). */
+export const hash32 = fnv1a32;
 
 /** Normalised language code: "en-US" → "en", "Español" → "es". */
 export function languageCode(language: string): string {
