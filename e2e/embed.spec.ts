@@ -322,22 +322,22 @@ test('a cancelled job ends as failed/cancelled, once, and the widget goes on wor
   const result = await page.evaluate(async (hook) => {
     const h = (window as unknown as HostWindow).talkreelHost;
     const product = await h.product();
-    const events: JobView[] = [];
-    const created = await h.client.createJob({ type: 'product_avatar', duration: 15, resolution: 720, product, webhook_url: hook });
-    const off = h.client.onJob((j) => j.id === created.id && events.push(j));
-    // Cancel once the voice is being made.
-    await new Promise<void>((ok) => {
-      const stop = h.client.onJob((j) => {
-        if (j.id === created.id && j.status === 'image_generating') {
-          stop();
-          ok();
-        }
-      });
+    // Listen before creating: the first status events can arrive before createJob resolves.
+    const all: JobView[] = [];
+    let wake = () => {};
+    const off = h.client.onJob((j) => {
+      all.push(j);
+      wake();
     });
+    const created = await h.client.createJob({ type: 'product_avatar', duration: 15, resolution: 720, product, webhook_url: hook });
+    const mine = () => all.filter((e) => e.id === created.id);
+    // Cancel once the voice is being made.
+    while (!mine().some((e) => e.status === 'image_generating')) await new Promise<void>((ok) => (wake = ok));
     const cancelled = await h.client.cancelJob(created.id);
     await new Promise((r) => setTimeout(r, 2500));
     off();
     const again = await h.client.cancelJob(created.id);
+    const events = mine();
     return { cancelled, again, after: events.filter((e) => e.status === 'failed').length, last: events[events.length - 1]! };
   }, webhook.url);
   expect(result.cancelled).toMatchObject({ status: 'failed', failed_code: 'cancelled' });

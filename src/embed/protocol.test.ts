@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
 import { inspect, isAllowedOrigin, LIMITS, parseAllowedOrigins, parseHostMessage, parseWidgetMessage, PROTOCOL } from './protocol.ts';
 
 const job = (extra: Record<string, unknown> = {}) => ({
@@ -123,5 +124,13 @@ describe('allowed origins', () => {
     for (const o of ['https://shop.example.evil.test', 'http://shop.example', 'https://sub.shop.example', 'https://shop.example:8443', 'null', '', undefined, 'https://SHOP.example ']) {
       expect(isAllowedOrigin(o, allowed), String(o)).toBe(false);
     }
+  });
+});
+
+describe('widget replies', () => {
+  it('accept the whole avatar library in one avatars message', () => {
+    const avatars = BUILTIN_PRESENTERS.map((l) => ({ id: l.id, name: l.name, gender: l.gender, description: 'x', kind: 'builtin-2d', outfit: l.outfit.style, hair: l.hair.style }));
+    expect(avatars.length).toBeGreaterThan(200);
+    expect(parseWidgetMessage({ protocol: PROTOCOL, type: 'avatars', request_id: 'r1', avatars }).ok).toBe(true);
   });
 });

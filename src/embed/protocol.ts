@@ -328,7 +328,8 @@ export function parseHostMessage(data: unknown, limits = LIMITS): Parsed<HostMes
 
 /** Validates a message the widget sent to a host (used by the SDK). Video bytes may be large. */
 export function parseWidgetMessage(data: unknown): Parsed<WidgetMessage> {
-  const limits = { ...LIMITS, maxBlobBytes: Infinity };
+  // Replies list the whole avatar library (hundreds) or every job: lists may be long.
+  const limits = { ...LIMITS, maxBlobBytes: Infinity, maxArrayLength: 2000, maxDataBytes: 4 * 1024 * 1024 };
   // ArrayBuffers (video/photo bytes) are not plain objects: check the envelope, then the schema.
   if (typeof data === 'object' && data !== null && (data as { bytes?: unknown }).bytes instanceof ArrayBuffer) {
     const { bytes: _bytes, ...rest } = data as Record<string, unknown>;
