@@ -9,6 +9,7 @@ test('a project moves as one .zip, and bad archives are refused without touching
   await page.getByTestId('product-name').fill('Archive Bottle');
   await page.getByTestId('product-price').fill('$21');
   await page.getByTestId('image-input').setInputFiles([example('bottle-hero.jpg'), example('bottle-outdoors.jpg')]);
+  await expect(page.getByTestId('image-thumb')).toHaveCount(2);
   await page.getByTestId('generate-scripts').click();
   await expect(page.getByTestId('script-option').first()).toBeVisible();
   const firstLine = await page.getByTestId('segment-text').first().inputValue();
