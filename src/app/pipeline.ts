@@ -1,6 +1,6 @@
 /** Main-thread orchestration of the pipeline stages: script → voice → timeline. */
 import { buildTimeline, type VoicedSegment } from '../compose/timeline.ts';
-import type { Timeline } from '../compose/types.ts';
+import type { MotionStyle, Timeline } from '../compose/types.ts';
 import type { Product } from '../product/types.ts';
 import type { ScriptSegment } from '../script/types.ts';
 import { shopNowLabel } from '../script/lang/index.ts';
@@ -68,7 +68,8 @@ export async function voiceScript(
   };
 }
 
-export function creativeTimeline(product: Product, settings: ProjectSettings, voiceover: Voiceover): Timeline {
+/** `display`: the presenter shows the product with gestures while the voiceover plays, lips still. */
+export function creativeTimeline(product: Product, settings: ProjectSettings, voiceover: Voiceover, motionStyle?: MotionStyle): Timeline {
   const selected = product.images.filter((i) => i.selected);
   return buildTimeline({
     ratio: settings.ratio,
@@ -82,5 +83,6 @@ export function creativeTimeline(product: Product, settings: ProjectSettings, vo
     segments: voiceover.segments,
     speech: voiceover.speech,
     cta: shopNowLabel(settings.language),
+    ...(motionStyle ? { motionStyle } : {}),
   });
 }

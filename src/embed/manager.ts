@@ -29,6 +29,8 @@ export interface RunRequest {
   script?: string;
   style: StyleChoice;
   sceneStyle: 'talking' | 'display';
+  /** motion_style as asked: 'display' = presenter gestures toward the product, lips still. */
+  motionStyle?: 'talking' | 'display';
 }
 
 export interface ExportStep {
@@ -387,6 +389,7 @@ export class JobManager<C> {
         ...(input.script ? { script: input.script } : {}),
         style,
         sceneStyle: input.motion_style === 'display' || style.focus === 'product' ? 'display' : 'talking',
+        motionStyle: input.motion_style,
       };
       const imageStart = now().getTime();
       model.enter('image', imageStart);

@@ -40,6 +40,8 @@ export const LIMITS = {
   maxBlobBytes: 10 * 1024 * 1024,
 } as const;
 
+export type Limits = { [K in keyof typeof LIMITS]: number };
+
 export type DropReason = 'origin' | 'source' | 'oversized' | 'unsafe' | 'malformed' | 'unknown';
 
 export type ErrorCode =
@@ -238,7 +240,7 @@ export type Inspection = { ok: true } | { ok: false; reason: 'oversized' | 'unsa
  * no `__proto__` / `constructor` / `prototype` keys at any depth; within LIMITS. Stops at the
  * first problem, so a huge message costs no more than the budget to reject.
  */
-export function inspect(data: unknown, limits = LIMITS): Inspection {
+export function inspect(data: unknown, limits: Limits = LIMITS): Inspection {
   let bytes = 0;
   let blobs = 0;
   const fail = (reason: 'oversized' | 'unsafe' | 'malformed', detail: string): Inspection => ({ ok: false, reason, detail });
@@ -304,7 +306,7 @@ function describe(issues: readonly v.BaseIssue<unknown>[]): string {
   return `${path ? `${path}: ` : ''}${first.kind === 'schema' ? 'wrong type or value' : first.message}${expected}`.slice(0, 300);
 }
 
-function parseWith<M>(schema: v.GenericSchema<unknown, M>, knownTypes: ReadonlySet<string> | null, data: unknown, limits = LIMITS): Parsed<M> {
+function parseWith<M>(schema: v.GenericSchema<unknown, M>, knownTypes: ReadonlySet<string> | null, data: unknown, limits: Limits = LIMITS): Parsed<M> {
   const checked = inspect(data, limits);
   if (!checked.ok) return { ok: false, reason: checked.reason, detail: checked.detail };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'malformed', detail: 'not an object' };
@@ -322,14 +324,14 @@ function parseWith<M>(schema: v.GenericSchema<unknown, M>, knownTypes: ReadonlyS
 }
 
 /** Validates a message a host sent to the widget. */
-export function parseHostMessage(data: unknown, limits = LIMITS): Parsed<HostMessage> {
+export function parseHostMessage(data: unknown, limits: Limits = LIMITS): Parsed<HostMessage> {
   return parseWith(HostMessage as v.GenericSchema<unknown, HostMessage>, HOST_TYPES, data, limits);
 }
 
 /** Validates a message the widget sent to a host (used by the SDK). Video bytes may be large. */
 export function parseWidgetMessage(data: unknown): Parsed<WidgetMessage> {
   // Replies list the whole avatar library (hundreds) or every job: lists may be long.
-  const limits = { ...LIMITS, maxBlobBytes: Infinity, maxArrayLength: 2000, maxDataBytes: 4 * 1024 * 1024 };
+  const limits: Limits = { ...LIMITS, maxBlobBytes: Infinity, maxArrayLength: 2000, maxDataBytes: 4 * 1024 * 1024 };
   // ArrayBuffers (video/photo bytes) are not plain objects: check the envelope, then the schema.
   if (typeof data === 'object' && data !== null && (data as { bytes?: unknown }).bytes instanceof ArrayBuffer) {
     const { bytes: _bytes, ...rest } = data as Record<string, unknown>;

@@ -22,6 +22,7 @@ export const browserRunner: JobRunner<Creative> = {
         ...(req.script ? { script: req.script } : {}),
         ...(req.style.scriptStyle ? { scriptStyle: req.style.scriptStyle } : {}),
         sceneStyle: req.sceneStyle,
+        ...(req.motionStyle ? { motionStyle: req.motionStyle } : {}),
         ...(req.style.theme ? { theme: req.style.theme } : {}),
       },
       { signal },

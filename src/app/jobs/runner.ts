@@ -5,7 +5,7 @@
  * Every step takes the AbortSignal; cancelling stops the voice or the export worker at once.
  */
 import { exportVideo } from '../../compose/render-client.ts';
-import type { Theme, Timeline } from '../../compose/types.ts';
+import type { MotionStyle, Theme, Timeline } from '../../compose/types.ts';
 import { encodeSettings, type EncodeSettings } from '../../encode/settings.ts';
 import { checkImage } from '../../product/media.ts';
 import type { Product } from '../../product/types.ts';
@@ -48,6 +48,8 @@ export interface CreativeRequest {
   scriptStyle?: string;
   /** 'display': product shots in place of presenter-only scenes. */
   sceneStyle?: 'talking' | 'display';
+  /** The job's motion_style: 'display' keeps the presenter's lips still and gesturing. */
+  motionStyle?: MotionStyle;
   theme?: Theme;
 }
 
@@ -139,7 +141,7 @@ export async function prepareCreative(req: CreativeRequest, hooks: RunHooks = {}
   const voiceover = await voiceScript(segments, voiceReq, speak, signal);
   signal?.throwIfAborted();
   hooks.onStep?.('voice', `${voiceover.speech.duration.toFixed(2)} s`);
-  const base = creativeTimeline(product, settings, voiceover);
+  const base = creativeTimeline(product, settings, voiceover, req.motionStyle);
   const timeline: Timeline = {
     ...base,
     ...(req.theme ? { theme: req.theme } : {}),
