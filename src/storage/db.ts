@@ -41,6 +41,12 @@ const MIGRATIONS: Array<(db: IDBPDatabase<TalkreelDB>) => void> = [
     }
     if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
   },
+  // v2: the user's own avatars and voices, export tasks (Task Center) and downloaded models.
+  (db) => {
+    for (const name of ['avatars', 'voices', 'tasks', 'models'] as const) {
+      if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+    }
+  },
 ];
 
 let dbPromise: Promise<IDBPDatabase<TalkreelDB>> | null = null;

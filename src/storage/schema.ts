@@ -3,7 +3,7 @@ import type { Product } from '../product/types.ts';
 import type { Duration, Ratio, ScriptOption, ScriptSegment } from '../script/types.ts';
 
 export const DB_NAME = 'talkreel';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface ProjectSettings {
   ratio: Ratio;
@@ -62,9 +62,39 @@ export interface AssetRecord {
   createdAt: number;
 }
 
+/** A custom avatar made from the user's video or photo (issue 7 owns its fields). */
+export interface AvatarRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+/** A voice the user brought: a recording, an upload or a clone sample (issue 5 owns its fields). */
+export interface VoiceRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+/** An export task shown in the Task Center (issue 9 owns its fields). */
+export interface TaskRecord {
+  id: string;
+  createdAt: number;
+}
+
+/** A downloaded or imported model (voice or lip-sync); bytes live in Cache Storage / OPFS. */
+export interface ModelRecord {
+  id: string;
+  createdAt: number;
+}
+
 export interface TalkreelDB extends DBSchema {
   projects: { key: string; value: ProjectRecord; indexes: { updatedAt: number } };
   media: { key: string; value: MediaRecord; indexes: { projectId: string } };
   assets: { key: string; value: AssetRecord; indexes: { projectId: string; createdAt: number } };
   meta: { key: string; value: unknown };
+  avatars: { key: string; value: AvatarRecord; indexes: { createdAt: number } };
+  voices: { key: string; value: VoiceRecord; indexes: { createdAt: number } };
+  tasks: { key: string; value: TaskRecord; indexes: { createdAt: number } };
+  models: { key: string; value: ModelRecord; indexes: { createdAt: number } };
 }
