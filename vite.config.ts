@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { selfHostedRuntimes } from './scripts/vite-self-host.ts';
 import { embedRoute } from './scripts/vite-embed.ts';
+import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 
 // Cross-origin isolation unlocks SharedArrayBuffer (wasm threads). The app must also work
 // without it (e.g. inside a third-party iframe), so nothing depends on it being on.
@@ -17,6 +18,7 @@ export default defineConfig({
     selfHostedRuntimes(),
     // The embed widget's page is served without COOP and frameable by other sites (see the plugin).
     embedRoute(),
+    contentSecurityPolicy(),
     VitePWA({
       // The app asks before reloading into an update (never mid-export): see src/app/pwa.svelte.ts.
       registerType: 'prompt',
@@ -45,7 +47,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/headless/, /^\/embed/],
+        navigateFallbackDenylist: [/^\/headless/, /^\/embed/, /^\/net\.html/],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => /\/noto-sans-(?:jp|sc|kr)-[^/]*\.woff2$/.test(url.pathname),
@@ -70,6 +72,6 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { app: 'index.html', headless: 'headless.html', embed: 'embed.html' } },
+    rollupOptions: { input: { app: 'index.html', headless: 'headless.html', embed: 'embed.html', net: 'net.html' } },
   },
 });

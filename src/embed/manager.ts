@@ -14,6 +14,7 @@ import { DEFAULT_SPEEDS, planFor, ProgressModel, timeFraction, type Speeds } fro
 import type { JobInputOut, JobView } from './protocol.ts';
 import { styleFromPrompts, type StyleChoice } from './style.ts';
 import { deliverWebhook, type WebhookOptions, type WebhookResult } from './webhook.ts';
+import { netFetch } from '../net/external-fetch.ts';
 
 /** What the pipeline is asked to make (a subset of the runner's CreativeRequest). */
 export interface RunRequest {
@@ -149,7 +150,7 @@ export class JobManager<C> {
 
   constructor(deps: ManagerDeps<C>) {
     this.d = {
-      fetch: fetch.bind(globalThis),
+      fetch: netFetch,
       now: () => new Date(),
       newId: () => `job_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`,
       objectUrl: (b) => URL.createObjectURL(b),

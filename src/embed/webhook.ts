@@ -1,3 +1,4 @@
+import { netFetch } from '../net/external-fetch.ts';
 /**
  * Webhooks: when a job ends (video_generated or failed) its JSON is POSTed to `webhook_url`,
  * from the widget, so the receiver must allow CORS from the widget's origin (a preflight:
@@ -31,7 +32,7 @@ const retryable = (status: number) => status === 408 || status === 429 || status
 export async function deliverWebhook(url: string, body: unknown, o: WebhookOptions = {}): Promise<WebhookResult> {
   const retries = o.retries ?? 3;
   const base = o.baseDelayMs ?? 1000;
-  const doFetch = o.fetch ?? fetch.bind(globalThis);
+  const doFetch = o.fetch ?? netFetch;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const json = JSON.stringify(body);
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };

@@ -5,6 +5,7 @@
  */
 import { ImportError } from './errors.ts';
 import { MAX_PAGE_BYTES } from './input.ts';
+import { netFetch } from '../net/external-fetch.ts';
 
 export const PAGE_TIMEOUT_MS = 15_000;
 export const MEDIA_TIMEOUT_MS = 30_000;
@@ -118,7 +119,7 @@ async function request(url: string, purpose: Purpose, opts: FetchOptions): Promi
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
   const via = opts.proxy?.trim() ? ` through your proxy (${siteOf(opts.proxy.replace('{url}', ''))})` : '';
   try {
-    const res = await fetch(proxied(url, opts.proxy), { signal, credentials: 'omit', redirect: 'follow', mode: 'cors', referrerPolicy: 'no-referrer', ...(opts.headers ? { headers: opts.headers } : {}) });
+    const res = await netFetch(proxied(url, opts.proxy), { signal, credentials: 'omit', redirect: 'follow', mode: 'cors', referrerPolicy: 'no-referrer', ...(opts.headers ? { headers: opts.headers } : {}) });
     return res;
   } catch {
     if (opts.signal?.aborted) throw new ImportError('aborted', 'Stopped.');

@@ -15,6 +15,7 @@ import { estimateSeconds, speechRate } from './estimate.ts';
 import type { StyleId } from './lang/types.ts';
 import { cleanInline, cleanText, hash32, scriptText } from './text.ts';
 import type { SceneHint, ScriptOption, ScriptSegment } from './types.ts';
+import { netFetch } from '../net/external-fetch.ts';
 
 export interface WriterConfig {
   /** Use the model at all (off by default). */
@@ -271,7 +272,7 @@ export async function writeWithModel(
 ): Promise<{ options: ScriptOption[]; rejected: Rejected[] }> {
   const base = checkBaseUrl(config.baseUrl, config.allowRemote);
   if (!base.ok) throw new WriterError(base.code, base.reason);
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = deps.fetch ?? netFetch;
   const { system, user } = buildPrompt(product, opts);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), deps.timeoutMs ?? 90_000);
