@@ -13,7 +13,9 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  // Side-by-side runs (E2E_PORT set) keep their artifacts apart: Playwright empties its output
+  // folder at start, which would pull files from under another run's feet.
+  outputDir: process.env.E2E_PORT ? `test-results/port-${PORT}` : 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: launchOptions(),

@@ -28,7 +28,7 @@ export function contentSecurityPolicy(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         if (ctx.server) return [];
-        const content = isGateway(ctx.path) ? gatewayStaticPolicy(true) : appPolicy({ meta: true });
+        const content = isGateway(ctx.path) ? gatewayStaticPolicy() : appPolicy({ meta: true });
         return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }];
       },
     },

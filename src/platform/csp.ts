@@ -53,7 +53,7 @@ export function appPolicy(opts: { frameAncestors?: readonly string[]; meta?: boo
  * it adds a second, per-origin policy (policies can only narrow, so this one leaves connect-src
  * to the dynamic one: `http: https:` here, intersected with the one allowed origin there).
  */
-export function gatewayStaticPolicy(meta = false): string {
+export function gatewayStaticPolicy(): string {
   const d: Directives = {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
@@ -62,7 +62,9 @@ export function gatewayStaticPolicy(meta = false): string {
     'base-uri': ["'none'"],
     'form-action': ["'none'"],
   };
-  if (!meta) d['frame-ancestors'] = ["'self'"];
+  // No frame-ancestors: the widget's gateway sits under a host page of another origin, and
+  // frame-ancestors checks every ancestor. Framing it gains a stranger nothing — it answers
+  // only its same-origin parent (see src/net/gateway.ts).
   return serialise(d);
 }
 
