@@ -4,7 +4,7 @@ import { DB_NAME, DB_VERSION, type TalkreelDB } from './schema.ts';
 export class StorageError extends Error {
   override name = 'StorageError';
   constructor(
-    readonly code: 'quota' | 'blocked' | 'version' | 'unavailable' | 'failed',
+    readonly code: 'quota' | 'blocked' | 'version' | 'unavailable' | 'cannot-open' | 'failed',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -57,8 +57,21 @@ export function isOutdated(): boolean {
   return outdated;
 }
 
+/**
+ * Opening failed for a reason other than another tab's newer schema: a damaged backing store
+ * ("Internal error opening backing store"), a migration that threw, storage switched off.
+ * The app then offers to save what can still be read and to start afresh (rescue.ts).
+ */
+function openError(err: unknown): StorageError {
+  const e = toStorageError(err);
+  if (e.code !== 'failed') return e;
+  const reason = String((err as { message?: string } | null)?.message ?? err);
+  return new StorageError('cannot-open', `talkreel cannot open the projects saved in this browser (${reason}).`, { cause: err });
+}
+
 export function openDb(name = DB_NAME): Promise<IDBPDatabase<TalkreelDB>> {
-  dbPromise ??= openDB<TalkreelDB>(name, DB_VERSION, {
+  // openDB can throw before it returns a promise (indexedDB missing or refusing): same path.
+  dbPromise ??= Promise.resolve().then(() => openDB<TalkreelDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db);
     },
@@ -67,9 +80,9 @@ export function openDb(name = DB_NAME): Promise<IDBPDatabase<TalkreelDB>> {
       outdated = true;
       void dbPromise?.then((db) => db.close());
     },
-  }).catch((err: unknown) => {
+  })).catch((err: unknown) => {
     dbPromise = null;
-    throw toStorageError(err);
+    throw openError(err);
   });
   return dbPromise;
 }
@@ -87,7 +100,9 @@ export async function withDb<T>(fn: (db: IDBPDatabase<TalkreelDB>) => Promise<T>
 let persistAsked = false;
 /** Ask once, after the first real save, that the browser not evict the user's work. */
 export function requestPersistence(): void {
-  if (persistAsked || typeof navigator === 'undefined' || !navigator.storage?.persist) return;
+  // Typed loosely: workers (which read avatars from here) have no StorageManager.persist().
+  const storage = typeof navigator === 'undefined' ? undefined : (navigator.storage as { persist?: () => Promise<boolean> } | undefined);
+  if (persistAsked || !storage?.persist) return;
   persistAsked = true;
-  void navigator.storage.persist().catch(() => undefined);
+  void storage.persist().catch(() => undefined);
 }
