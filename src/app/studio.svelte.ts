@@ -40,6 +40,8 @@ export class Studio {
   thumbs = $state<Record<string, string>>({});
   uploadErrors = $state<string[]>([]);
   saveError = $state<string | null>(null);
+  /** The database cannot be opened at all: the app offers rescue and reset instead of editing. */
+  storageProblem = $state<string | null>(null);
   /** Set once the user tried to go on with invalid product info: show every problem. */
   showProblems = $state(false);
 
@@ -88,7 +90,8 @@ export class Studio {
       // Unfinished exports left by a closed or crashed tab are garbage.
       void cleanUpFiles().catch(() => undefined);
     } catch (err) {
-      this.saveError = message(err);
+      if (err instanceof StorageError && err.code === 'cannot-open') this.storageProblem = err.message;
+      else this.saveError = message(err);
     }
     this.loaded = true;
     if (this.project.videoRequested && this.project.script.segments.length) void this.generateVideo();
