@@ -7,6 +7,8 @@
 import * as Comlink from 'comlink';
 import type { TtsApi } from '../../workers/tts/tts.worker.ts';
 import { TtsError, toTtsError } from './errors.ts';
+import type { PiperConfig } from './piper.ts';
+import type { SpeakerEncoderContract } from './clone-engine.ts';
 import type { EspeakVoice, Speech, TtsProgress, VoiceRequest } from './types.ts';
 
 export interface TtsCallOptions {
@@ -47,6 +49,25 @@ export class TtsClient {
   warmUp(opts: TtsCallOptions = {}): Promise<number> {
     const progress = opts.onProgress ? Comlink.proxy(opts.onProgress) : undefined;
     return this.run((api) => api.warmUp(progress), opts.signal);
+  }
+
+  /**
+   * Speaks with a neural voice: `load` supplies the model bytes and config the first time this
+   * worker needs them (the download manager's loadModelBytes), then the voice stays loaded.
+   */
+  synthesizeNeural(id: string, req: VoiceRequest & { speed?: number }, load: () => Promise<{ bytes: ArrayBuffer; config: PiperConfig }>, opts: TtsCallOptions = {}): Promise<Speech> {
+    return this.run(async (api) => {
+      if (!(await api.isNeuralLoaded(id))) {
+        const { bytes, config } = await load();
+        await api.loadNeural(id, Comlink.transfer(bytes, [bytes]), config);
+      }
+      return api.synthesizeNeural(id, req);
+    }, opts.signal);
+  }
+
+  /** Speaker embedding of a clip (voice clone); `model` is passed the first time only. */
+  embedSpeaker(id: string, model: { bytes: ArrayBuffer; contract: SpeakerEncoderContract } | null, pcm: Float32Array, sampleRate: number, opts: TtsCallOptions = {}): Promise<Float32Array> {
+    return this.run((api) => api.embedSpeaker(id, model, pcm, sampleRate), opts.signal);
   }
 
   listVoices(opts: TtsCallOptions = {}): Promise<EspeakVoice[]> {

@@ -184,3 +184,28 @@ export function defaultVoiceFor(lang: string, gender: VoiceGender = 'female'): B
   const main = catalogLang(lang) ?? 'en-US';
   return BUILTIN_VOICES.find((v) => v.lang === main && v.gender === gender)!;
 }
+
+/** Speed and pitch the user set for the project's voice (both optional: absent = as built). */
+export interface VoiceTuning {
+  /** 0.5..2, a multiple of the voice's normal speaking rate. */
+  speed?: number;
+  /** -30..+30, added to the voice's pitch on espeak's 0..99 scale. */
+  pitch?: number;
+}
+
+export const SPEED_RANGE = { min: 0.5, max: 2, step: 0.05 } as const;
+export const PITCH_RANGE = { min: -30, max: 30, step: 1 } as const;
+const NORMAL_WPM = 175;
+
+/** The engine request (no text) for a built-in voice with the user's speed and pitch. */
+export function tunedRequest(voice: BuiltinVoice, tuning: VoiceTuning = {}): { voice: string; rate?: number; pitch?: number } {
+  const out: { voice: string; rate?: number; pitch?: number } = { voice: voice.espeakVoice };
+  const speed = tuning.speed ?? 1;
+  if (Number.isFinite(speed) && Math.abs(speed - 1) > 1e-3) {
+    const s = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, speed));
+    out.rate = Math.min(450, Math.max(80, Math.round(NORMAL_WPM * s)));
+  }
+  const offset = Number.isFinite(tuning.pitch ?? 0) ? Math.min(PITCH_RANGE.max, Math.max(PITCH_RANGE.min, Math.round(tuning.pitch ?? 0))) : 0;
+  if (voice.pitch !== undefined || offset !== 0) out.pitch = Math.min(99, Math.max(0, (voice.pitch ?? 50) + offset));
+  return out;
+}

@@ -230,6 +230,26 @@ function referencePhonemes(e: Engine, word: string): readonly string[] {
   return r;
 }
 
+/**
+ * espeak's IPA for `text` in `voice`, as Piper/VITS voices were trained on it: phonemes of a
+ * word run together, words separated by one space, clauses by their punctuation dropped.
+ */
+export async function phonemize(text: string, voice: string): Promise<string> {
+  const e = await getEngine();
+  setVoice(e, voice);
+  const out: string[] = [];
+  // espeak phonemizes one clause per call: split where a clause ends, keep the punctuation.
+  for (const clause of text.split(/(?<=[.,!?;:…。、！？，：；؟،।])\s*/u)) {
+    if (!clause.trim()) continue;
+    const { ptr } = e.worker.convert_to_phonemes(clause, true);
+    const ipa = ptr ? cString(e.module.HEAPU8, ptr) : '';
+    const words = ipa.split(/\s+/u).map((w) => w.replace(/_/g, '')).filter((w) => w !== '');
+    const punct = /[.,!?;:]$/.exec(clause.trim())?.[0] ?? '';
+    if (words.length) out.push(words.join(' ') + punct);
+  }
+  return out.join(' ');
+}
+
 export interface SynthesizeOptions {
   onProgress?: (p: TtsProgress) => void;
 }

@@ -1,0 +1,76 @@
+/*
+ * Neural voices (Piper/VITS contract, src/voice/piper.ts) on onnxruntime-web, behind the same
+ * `Speech` the built-in voice returns: espeak-ng phonemizes the text (the IPA the voice was
+ * trained on), the model turns phoneme ids into audio, and the word and phoneme timings are
+ * espeak's own for the same text, scaled to the neural audio's length.
+ * Sessions come from the shared ORT helper (workers/lipsync/ort.ts: self-hosted wasm,
+ * WebGPU → WASM). Model bytes arrive from the main thread (src/storage/models.ts verified them).
+ */
+import type { Speech, VoiceRequest } from '../../src/voice/types.ts';
+import { TtsError } from '../../src/voice/errors.ts';
+import { phonemeIds, piperScales, scaleTimings, type PiperConfig } from '../../src/voice/piper.ts';
+import { createSession, ort, type OrtSession } from '../lipsync/ort.ts';
+import { phonemize, synthesize as espeak } from './espeak-engine.ts';
+
+interface Loaded {
+  session: OrtSession;
+  config: PiperConfig;
+}
+
+const voices = new Map<string, Loaded>();
+
+/** Loads a voice once per worker; returns the backend it runs on. */
+export async function loadNeuralVoice(id: string, bytes: ArrayBuffer, config: PiperConfig): Promise<string> {
+  const have = voices.get(id);
+  if (have) return have.session.backend;
+  let session: OrtSession;
+  try {
+    // Small autoregressive-free graphs run best on WASM; WebGPU via SwiftShader is far slower here.
+    session = await createSession(bytes, { prefer: 'wasm' });
+  } catch (err) {
+    throw new TtsError('engine-load-failed', `The neural voice could not be loaded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  const names = session.session.inputNames;
+  for (const need of ['input', 'input_lengths', 'scales']) {
+    if (!names.includes(need)) {
+      throw new TtsError('engine-load-failed', `This model is not a Piper/VITS voice: it has no "${need}" input (it has ${names.join(', ')}).`);
+    }
+  }
+  voices.set(id, { session, config });
+  return session.backend;
+}
+
+export function isNeuralLoaded(id: string): boolean {
+  return voices.has(id);
+}
+
+/** Speaks `req.text` with a loaded neural voice; `req.rate` (wpm) maps to its speed. */
+export async function synthesizeNeural(id: string, req: VoiceRequest & { speed?: number }): Promise<Speech> {
+  const v = voices.get(id);
+  if (!v) throw new TtsError('voice-not-found', 'This neural voice is not loaded. Download or import it again on the Models screen.');
+  const text = req.text;
+  if (!text?.trim()) throw new TtsError('empty-text', 'There is nothing to say: the text has no words.');
+  const ipa = await phonemize(text, v.config.espeak.voice);
+  const { ids } = phonemeIds(ipa, v.config.phoneme_id_map);
+  const s = v.session.session;
+  const feeds: Record<string, ort.Tensor> = {
+    input: new ort.Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, ids.length]),
+    input_lengths: new ort.Tensor('int64', BigInt64Array.from([BigInt(ids.length)]), [1]),
+    scales: new ort.Tensor('float32', piperScales(v.config, req.speed ?? 1), [3]),
+  };
+  if (s.inputNames.includes('sid')) feeds.sid = new ort.Tensor('int64', BigInt64Array.from([0n]), [1]);
+  let audio: Float32Array;
+  try {
+    const out = await s.run(feeds);
+    const tensor = out[s.outputNames[0]!]!;
+    audio = Float32Array.from(tensor.data as Float32Array);
+  } catch (err) {
+    throw new TtsError('synthesis-failed', `The neural voice failed while speaking: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  const sampleRate = v.config.audio.sample_rate;
+  const duration = audio.length / sampleRate;
+  // Timings: espeak speaks the same text at the same relative speed; scale its times to ours.
+  const ref = await espeak({ text, voice: v.config.espeak.voice, ...(req.rate ? { rate: req.rate } : {}) });
+  const { words, phonemes } = scaleTimings(ref.words, ref.phonemes, ref.duration, duration);
+  return { pcm: audio, sampleRate, duration, words, phonemes };
+}
