@@ -1,10 +1,13 @@
 import type { Ratio } from '../script/types.ts';
+import type { CustomAvatarAssets } from '../lipsync/warp/types.ts';
 
 /** Decoded media the renderer draws from, prepared once per creative (not per frame). */
 export interface RenderAssets {
   images: ImageBitmap[];
   /** Per image and ratio: a soft, darkened, low-resolution backdrop (see backdropFor). */
   backdrops: Map<string, OffscreenCanvas>;
+  /** The user's own avatar (src/lipsync/warp), drawn when the timeline's presenterId names it. */
+  avatar?: CustomAvatarAssets | null;
 }
 
 export function prepareAssets(images: ImageBitmap[]): RenderAssets {
@@ -64,5 +67,21 @@ export function cardShadow(): OffscreenCanvas {
   g.roundRect(pad, pad, size, size, size * 0.07);
   g.fill();
   shadowSprite = c;
+  return c;
+}
+
+/** A creative's theme gradient at the output size, drawn once (one blit per frame after that). */
+export function themeBackdrop(assets: RenderAssets, theme: { bgTop: string; bgBottom: string }, w: number, h: number): OffscreenCanvas {
+  const key = `theme:${theme.bgTop}:${theme.bgBottom}:${w}x${h}`;
+  const cached = assets.backdrops.get(key);
+  if (cached) return cached;
+  const c = new OffscreenCanvas(w, h);
+  const g = c.getContext('2d')!;
+  const grad = g.createLinearGradient(0, 0, 0, h);
+  grad.addColorStop(0, theme.bgTop);
+  grad.addColorStop(1, theme.bgBottom);
+  g.fillStyle = grad;
+  g.fillRect(0, 0, w, h);
+  assets.backdrops.set(key, c);
   return c;
 }

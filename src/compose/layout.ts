@@ -1,83 +1,42 @@
 import type { Ratio, SceneHint } from '../script/types.ts';
+import { creativeForTimeline, creativeDef, DEFAULT_CREATIVE_ID, SHOWCASE_CREATIVE_ID } from './creatives/index.ts';
+import type { EasingName, Rect, SceneFrame } from './creatives/types.ts';
 import type { Timeline } from './types.ts';
 
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Rect } from './creatives/types.ts';
 
-/** Where things sit at one instant, in design pixels (see DESIGN_SIZE). */
-export interface Layout {
-  card: Rect;
-  /** Presenter box, aspect 3:4, bottom usually past the frame edge (half body). */
-  presenter: Rect;
-  /** Centre of the captions. */
-  captionX: number;
-  captionY: number;
-  captionMaxW: number;
-  /** 0..1: how much of the end card (name, price, button) is shown. */
-  endCard: number;
-}
+/**
+ * Where every layer sits at one instant, in design pixels (see DESIGN_SIZE): a creative's
+ * scene keyframe (src/compose/creatives), or a mix of two while one scene gives way to the next.
+ */
+export type Layout = SceneFrame;
 
 type Kind = SceneHint['kind'];
 
-const rect = (x: number, y: number, w: number, h: number): Rect => ({ x, y, w, h });
-/** Presenter box from its width, anchored at a horizontal centre and a bottom edge. */
-const presenterAt = (cx: number, bottom: number, w: number): Rect => rect(cx - w / 2, bottom - (w * 4) / 3, w, (w * 4) / 3);
-
-const LAYOUTS: Record<Ratio, Record<Kind, Layout>> = {
-  // Captions always sit in a band across the presenter's chest, never over a face or product.
-  '9:16': {
-    presenter: { card: rect(330, 170, 420, 420), presenter: presenterAt(540, 2010, 1100), captionX: 540, captionY: 1660, captionMaxW: 940, endCard: 0 },
-    product: { card: rect(60, 170, 960, 940), presenter: presenterAt(720, 2010, 760), captionX: 540, captionY: 1700, captionMaxW: 940, endCard: 0 },
-    cta: { card: rect(150, 170, 780, 780), presenter: presenterAt(800, 2010, 620), captionX: 540, captionY: 1760, captionMaxW: 940, endCard: 1 },
-  },
-  '16:9': {
-    presenter: { card: rect(110, 170, 560, 560), presenter: presenterAt(1180, 1230, 860), captionX: 960, captionY: 960, captionMaxW: 1500, endCard: 0 },
-    product: { card: rect(80, 80, 1080, 820), presenter: presenterAt(1560, 1180, 660), captionX: 620, captionY: 975, captionMaxW: 1000, endCard: 0 },
-    cta: { card: rect(110, 110, 640, 640), presenter: presenterAt(1660, 1180, 560), captionX: 430, captionY: 975, captionMaxW: 1000, endCard: 1 },
-  },
-  '1:1': {
-    presenter: { card: rect(60, 80, 330, 330), presenter: presenterAt(620, 1160, 780), captionX: 540, captionY: 950, captionMaxW: 960, endCard: 0 },
-    product: { card: rect(50, 80, 640, 640), presenter: presenterAt(850, 1140, 500), captionX: 540, captionY: 960, captionMaxW: 960, endCard: 0 },
-    cta: { card: rect(60, 80, 500, 500), presenter: presenterAt(880, 1140, 440), captionX: 540, captionY: 1010, captionMaxW: 960, endCard: 1 },
-  },
-};
-
-/**
- * Product-only showcase (Timeline.presenter === false): the product card takes the presenter's
- * room. The presenter box is parked off-frame (it is not drawn), so the end card's text may use
- * the full width.
- */
-const OFF_FRAME = (ratio: Ratio): Rect => presenterAt(ratio === '16:9' ? 2600 : 1700, ratio === '16:9' ? 1180 : 2010, 600);
-const SHOWCASE: Record<Ratio, Record<Kind, Layout>> = {
-  '9:16': {
-    presenter: { card: rect(90, 200, 900, 1200), presenter: OFF_FRAME('9:16'), captionX: 540, captionY: 1600, captionMaxW: 940, endCard: 0 },
-    product: { card: rect(60, 190, 960, 1280), presenter: OFF_FRAME('9:16'), captionX: 540, captionY: 1650, captionMaxW: 940, endCard: 0 },
-    cta: { card: rect(140, 210, 800, 800), presenter: OFF_FRAME('9:16'), captionX: 540, captionY: 1720, captionMaxW: 940, endCard: 1 },
-  },
-  '16:9': {
-    presenter: { card: rect(360, 80, 1200, 780), presenter: OFF_FRAME('16:9'), captionX: 960, captionY: 960, captionMaxW: 1500, endCard: 0 },
-    product: { card: rect(200, 70, 1520, 820), presenter: OFF_FRAME('16:9'), captionX: 960, captionY: 975, captionMaxW: 1500, endCard: 0 },
-    cta: { card: rect(140, 110, 700, 700), presenter: OFF_FRAME('16:9'), captionX: 960, captionY: 975, captionMaxW: 1500, endCard: 1 },
-  },
-  '1:1': {
-    presenter: { card: rect(120, 70, 840, 780), presenter: OFF_FRAME('1:1'), captionX: 540, captionY: 950, captionMaxW: 960, endCard: 0 },
-    product: { card: rect(60, 70, 960, 800), presenter: OFF_FRAME('1:1'), captionX: 540, captionY: 965, captionMaxW: 960, endCard: 0 },
-    cta: { card: rect(290, 70, 500, 500), presenter: OFF_FRAME('1:1'), captionX: 540, captionY: 1010, captionMaxW: 960, endCard: 1 },
-  },
-};
-
-const TRANSITION = 0.45;
-
 export const easeInOut = (x: number): number => (x < 0.5 ? 4 * x * x * x : 1 - Math.pow(-2 * x + 2, 3) / 2);
-const mix = (a: number, b: number, k: number): number => a + (b - a) * k;
-const mixRect = (a: Rect, b: Rect, k: number): Rect => rect(mix(a.x, b.x, k), mix(a.y, b.y, k), mix(a.w, b.w, k), mix(a.h, b.h, k));
+const EASINGS: Record<EasingName, (x: number) => number> = {
+  linear: (x) => x,
+  easeInOut,
+  easeOut: (x) => 1 - Math.pow(1 - x, 3),
+  // A small overshoot: layers land with a little bounce.
+  backOut: (x) => 1 + 2.70158 * Math.pow(x - 1, 3) + 1.70158 * Math.pow(x - 1, 2),
+};
+export const ease = (name: EasingName, x: number): number => EASINGS[name](Math.min(1, Math.max(0, x)));
 
+const mix = (a: number, b: number, k: number): number => a + (b - a) * k;
+const mixRect = (a: Rect, b: Rect, k: number): Rect => ({ x: mix(a.x, b.x, k), y: mix(a.y, b.y, k), w: mix(a.w, b.w, k), h: mix(a.h, b.h, k) });
+/** A layer that exists in one keyframe only grows from (or shrinks to) its centre. */
+const collapsed = (r: Rect): Rect => ({ x: r.x + r.w / 2, y: r.y + r.h / 2, w: 0, h: 0 });
+function mixOptRect(a: Rect | null, b: Rect | null, k: number): Rect | null {
+  if (a && b) return mixRect(a, b, k);
+  if (a) return k >= 1 ? null : mixRect(a, collapsed(a), k);
+  if (b) return k <= 0 ? null : mixRect(collapsed(b), b, k);
+  return null;
+}
+
+/** A keyframe of the default creative (with a presenter) or of the product-only showcase. */
 export function layoutFor(ratio: Ratio, kind: Kind, presenter = true): Layout {
-  return (presenter ? LAYOUTS : SHOWCASE)[ratio][kind];
+  return creativeDef(presenter ? DEFAULT_CREATIVE_ID : SHOWCASE_CREATIVE_ID).frames[ratio][kind];
 }
 
 /** Index of the scene at time t (binary search; scenes are contiguous and sorted). */
@@ -92,23 +51,52 @@ export function sceneIndexAt(tl: Timeline, t: number): number {
   return lo;
 }
 
-/** The layout at t: each scene's layout, eased into from the previous one at its start. */
+/** Mixes two keyframes, k = 0 → a, 1 → b. */
+export function mixFrames(a: Layout, b: Layout, k: number): Layout {
+  if (k >= 1) return b;
+  if (k <= 0) return a;
+  return {
+    card: mixRect(a.card, b.card, k),
+    cardRadius: mix(a.cardRadius, b.cardRadius, k),
+    cardAlpha: mix(a.cardAlpha, b.cardAlpha, k),
+    fit: k < 0.5 ? a.fit : b.fit,
+    presenter: mixRect(a.presenter, b.presenter, k),
+    panel: mixOptRect(a.panel, b.panel, k),
+    bubble: mixOptRect(a.bubble, b.bubble, k),
+    scrim: mix(a.scrim, b.scrim, k),
+    captionX: mix(a.captionX, b.captionX, k),
+    captionY: mix(a.captionY, b.captionY, k),
+    captionMaxW: mix(a.captionMaxW, b.captionMaxW, k),
+    endCard: mix(a.endCard, b.endCard, k),
+    endText: k < 0.5 ? a.endText : b.endText,
+  };
+}
+
+/** The editor's presenter size and position: the figure grows from its feet, a bubble from its centre. */
+function adjustPresenter(l: Layout, a: Timeline['presenterAdjust']): Layout {
+  if (!a) return l;
+  const p = l.presenter;
+  const w = p.w * a.scale;
+  const h = p.h * a.scale;
+  const presenter = { x: p.x + (p.w - w) / 2 + a.dx, y: p.y + p.h - h, w, h };
+  const b = l.bubble;
+  const bubble = b && { x: b.x + (b.w - b.w * a.scale) / 2 + a.dx, y: b.y + (b.h - b.h * a.scale) / 2, w: b.w * a.scale, h: b.h * a.scale };
+  return { ...l, presenter, bubble };
+}
+
+/** The layout at t: each scene's keyframe, eased into from the previous one at its start. */
 export function layoutAt(tl: Timeline, t: number): Layout {
+  return adjustPresenter(sceneLayoutAt(tl, t), tl.presenterAdjust);
+}
+
+function sceneLayoutAt(tl: Timeline, t: number): Layout {
+  const def = creativeForTimeline(tl);
+  const frames = def.frames[tl.ratio];
   const i = sceneIndexAt(tl, t);
   const scene = tl.scenes[i]!;
-  const shown = tl.presenter !== false;
-  const target = layoutFor(tl.ratio, scene.kind, shown);
+  const target = frames[scene.kind];
   const prev = tl.scenes[i - 1];
   if (!prev) return target;
-  const k = easeInOut(Math.min(1, Math.max(0, (t - scene.start) / TRANSITION)));
-  if (k >= 1) return target;
-  const from = layoutFor(tl.ratio, prev.kind, shown);
-  return {
-    card: mixRect(from.card, target.card, k),
-    presenter: mixRect(from.presenter, target.presenter, k),
-    captionX: mix(from.captionX, target.captionX, k),
-    captionY: mix(from.captionY, target.captionY, k),
-    captionMaxW: mix(from.captionMaxW, target.captionMaxW, k),
-    endCard: mix(from.endCard, target.endCard, k),
-  };
+  const k = ease(def.transition.easing, (t - scene.start) / def.transition.seconds);
+  return mixFrames(frames[prev.kind], target, k);
 }

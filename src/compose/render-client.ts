@@ -1,6 +1,9 @@
 import * as Comlink from 'comlink';
 import type { ExportJob, ExportProgress, ExportResult, RenderApi } from '../../workers/render/types.ts';
 import type { Timeline } from './types.ts';
+import { getMedia } from '../storage/projects.ts';
+import { decodeMusic } from './music-decode.ts';
+import { mixMusic } from './music.ts';
 
 export class RenderError extends Error {
   override name = 'RenderError';
@@ -11,6 +14,29 @@ export class RenderError extends Error {
   ) {
     super(message, options);
   }
+}
+
+const musicCache = new Map<string, Promise<Float32Array | null>>();
+
+/** The project's music file as mono PCM at `sampleRate` (decoded once); null when it was deleted. */
+export function musicFor(mediaId: string, sampleRate: number): Promise<Float32Array | null> {
+  const key = `${mediaId}@${sampleRate}`;
+  let p = musicCache.get(key);
+  if (!p) {
+    p = getMedia(mediaId).then(async (m) => (m ? decodeMusic(await m.blob.arrayBuffer(), sampleRate) : null));
+    p.catch(() => musicCache.delete(key));
+    musicCache.set(key, p);
+  }
+  return p;
+}
+
+/** The job with the timeline's music mixed under its voice (unchanged without music). */
+export async function withMusic(job: ExportJob): Promise<ExportJob> {
+  const m = job.timeline.music;
+  if (!m) return job;
+  const music = await musicFor(m.mediaId, job.audio.sampleRate);
+  if (!music) return job;
+  return { ...job, audio: { ...job.audio, pcm: mixMusic(job.audio.pcm, music, job.audio.sampleRate, undefined, m.volume) } };
 }
 
 /** How long a busy export may leave a ping unanswered before it counts as dead. */
@@ -77,10 +103,12 @@ export class PreviewRenderer {
  * interrupted otherwise), and a crash fails this export only.
  */
 export async function exportVideo(
-  job: ExportJob,
+  input: ExportJob,
   opts: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {},
 ): Promise<ExportResult> {
   if (opts.signal?.aborted) throw new RenderError('cancelled', 'Export cancelled.');
+  // The creative's background music goes under the voice here, so every export path has it.
+  const job = await withMusic(input);
   const w = spawn();
   const aborted = new Promise<never>((_, reject) => {
     opts.signal?.addEventListener('abort', () => reject(new RenderError('cancelled', 'Export cancelled.')), { once: true });
@@ -118,5 +146,27 @@ export async function exportVideo(
     clearInterval(pinger);
     w.api[Comlink.releaseProxy]();
     w.worker.terminate();
+  }
+}
+
+/**
+ * Stills of any creative of one set of images, drawn in a worker of its own: the creatives
+ * gallery's thumbnails. Images are decoded once per set.
+ */
+export class SnapshotRenderer {
+  private w = spawn();
+  private images: Blob[] | null = null;
+
+  async snapshot(timeline: Timeline, images: Blob[], t: number, width: number, height: number): Promise<ImageBitmap> {
+    if (images !== this.images) {
+      await this.w.api.setCreative(timeline, images);
+      this.images = images;
+    }
+    return this.w.api.snapshot(timeline, t, width, height);
+  }
+
+  dispose(): void {
+    this.w.api[Comlink.releaseProxy]();
+    this.w.worker.terminate();
   }
 }

@@ -1,8 +1,11 @@
 import { mouthAt, REST_MOUTH, speakingLevel } from '../lipsync/visemes.ts';
-import { drawPresenter, gestureAt, groundOf, presenterById, presenterStateAt, unitPoint } from './presenter/index.ts';
-import { backdropFor, cardShadow, SHADOW_PAD, type RenderAssets } from './assets.ts';
+import { drawPresenter, gestureAt, groundOf, mouthRegion, presenterById, presenterStateAt, unitPoint, UNIT_H, UNIT_W, type PresenterLook } from './presenter/index.ts';
+import { backdropFor, cardShadow, SHADOW_PAD, themeBackdrop, type RenderAssets } from './assets.ts';
+import { creativeForTimeline, type CaptionStyle, type CreativeDef } from './creatives/index.ts';
+import { inkFor } from './creatives/edits.ts';
 import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './layout.ts';
 import { DESIGN_SIZE, type CaptionLine, type Timeline } from './types.ts';
+import { drawCustomAvatar } from '../lipsync/warp/draw.ts';
 
 type Ctx = OffscreenCanvasRenderingContext2D;
 
@@ -28,31 +31,48 @@ const CROSSFADE = 0.45;
 /**
  * Draws the creative at time t (seconds) into ctx, whose canvas is any size of the timeline's
  * ratio. Preview and export both call this, so what the user previews is what they export.
+ * The creative (src/compose/creatives) decides where each layer sits; see SceneFrame.
  */
 export function renderFrame(ctx: Ctx, tl: Timeline, assets: RenderAssets, t: number): void {
   const design = DESIGN_SIZE[tl.ratio];
   const k = ctx.canvas.width / design.w;
   family = familyFor(tl);
+  const def = creativeForTimeline(tl);
   ctx.save();
   ctx.setTransform(k, 0, 0, k, 0, 0);
   const layout = layoutAt(tl, t);
   const si = sceneIndexAt(tl, t);
-  drawBackdrop(ctx, tl, assets, t, si, design);
-  drawCard(ctx, tl, assets, t, si, layout.card);
-  if (tl.presenter !== false) drawPresenterLayer(ctx, tl, t, layout.presenter, layout.card);
+  // A full-frame, opaque product photo hides the backdrop: skip drawing it.
+  const bleed = layout.cardAlpha >= 1 && layout.card.x <= 0 && layout.card.y <= 0 && layout.card.x + layout.card.w >= design.w && layout.card.y + layout.card.h >= design.h;
+  if (!bleed) drawBackdrop(ctx, tl, def, assets, t, si, design);
+  if (layout.cardAlpha > 0.01) drawCard(ctx, tl, def, assets, t, si, layout, design);
+  if (layout.scrim > 0.01) drawScrim(ctx, layout.scrim, design);
+  if (tl.presenter !== false && def.presenter) {
+    if (layout.panel) drawPanel(ctx, tl, layout.panel);
+    // A custom avatar (issue 7) replaces the drawn presenter when the timeline names it.
+    if (assets.avatar && assets.avatar.presenterId === tl.presenterId) drawCustomAvatar(ctx, tl, assets.avatar, t, layout);
+    else drawPresenterLayer(ctx, tl, t, layout);
+  }
   if (layout.endCard > 0.01) drawEndCard(ctx, tl, layout, design);
-  drawCaptions(ctx, tl, t, layout);
+  drawCaptions(ctx, tl, t, layout, tl.captionStyle ?? def.captions);
   drawChrome(ctx, tl, t, design);
   ctx.restore();
 }
 
-function drawBackdrop(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: number, d: { w: number; h: number }): void {
+function drawBackdrop(ctx: Ctx, tl: Timeline, def: CreativeDef, a: RenderAssets, t: number, si: number, d: { w: number; h: number }): void {
+  const dw = ctx.canvas.width;
+  const dh = ctx.canvas.height;
+  if (def.backdrop === 'theme') {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(themeBackdrop(a, tl.theme, dw, dh), 0, 0);
+    ctx.restore();
+    return;
+  }
   const scene = tl.scenes[si]!;
   const prev = tl.scenes[si - 1];
   const fade = prev && prev.image !== scene.image ? Math.min(1, (t - scene.start) / CROSSFADE) : 1;
   // Backdrops are blitted in device pixels, outside the design-space transform.
-  const dw = ctx.canvas.width;
-  const dh = ctx.canvas.height;
   const current = backdropFor(a, scene.image, tl.ratio, dw, dh);
   if (fade < 1 || !current) {
     const g = ctx.createLinearGradient(0, 0, 0, d.h);
@@ -74,7 +94,8 @@ function drawBackdrop(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: nu
 
 function roundRectPath(ctx: Ctx, r: Rect, radius: number): void {
   ctx.beginPath();
-  ctx.roundRect(r.x, r.y, r.w, r.h, radius);
+  if (radius > 0.5) ctx.roundRect(r.x, r.y, r.w, r.h, radius);
+  else ctx.rect(r.x, r.y, r.w, r.h);
 }
 
 /** Draws img to cover rect r, zoomed by z and panned by (px, py) in -1..1. */
@@ -82,40 +103,135 @@ function drawCover(ctx: Ctx, img: ImageBitmap, r: Rect, z: number, px: number, p
   const s = Math.max(r.w / img.width, r.h / img.height) * z;
   const w = img.width * s;
   const h = img.height * s;
-  const x = r.x + (r.w - w) / 2 + ((w - r.w) / 2) * px;
-  const y = r.y + (r.h - h) / 2 + ((h - r.h) / 2) * py;
+  const x = r.x + (r.w - w) / 2 + ((w - r.w) / 2) * Math.max(-1, Math.min(1, px));
+  const y = r.y + (r.h - h) / 2 + ((h - r.h) / 2) * Math.max(-1, Math.min(1, py));
   ctx.drawImage(img, x, y, w, h);
 }
 
-function drawCard(ctx: Ctx, tl: Timeline, a: RenderAssets, t: number, si: number, card: Rect): void {
-  const radius = Math.min(card.w, card.h) * 0.06;
-  const pad = SHADOW_PAD * 1.1;
-  ctx.drawImage(cardShadow(), card.x - card.w * pad, card.y - card.h * pad + card.h * 0.03, card.w * (1 + 2 * pad), card.h * (1 + 2 * pad));
+/** The product image layer: a rounded card or a full-bleed photo, with its Ken Burns move and transitions. */
+function drawCard(ctx: Ctx, tl: Timeline, def: CreativeDef, a: RenderAssets, t: number, si: number, layout: Layout, d: { w: number; h: number }): void {
+  const card = layout.card;
+  if (card.w < 1 || card.h < 1) return;
+  const radius = Math.min(card.w, card.h) * layout.cardRadius;
+  const framed = radius > 0.5 && (card.w < d.w - 1 || card.h < d.h - 1);
   ctx.save();
+  ctx.globalAlpha = layout.cardAlpha;
+  if (framed) {
+    const pad = SHADOW_PAD * 1.1;
+    ctx.drawImage(cardShadow(), card.x - card.w * pad, card.y - card.h * pad + card.h * 0.03, card.w * (1 + 2 * pad), card.h * (1 + 2 * pad));
+  }
   roundRectPath(ctx, card, radius);
   ctx.clip();
-  const kenBurns = (sceneIdx: number, alpha: number) => {
+  const kb = def.kenBurns;
+  /** Draws scene i's image at its Ken Burns instant, offset (dx, dy) and scaled by extra. */
+  const kenBurns = (sceneIdx: number, alpha: number, dx = 0, extra = 1) => {
     const scene = tl.scenes[sceneIdx]!;
     const img = a.images[scene.image];
     if (!img || alpha <= 0) return;
     const span = Math.max(0.001, scene.end - scene.start);
     const p = Math.min(1, Math.max(0, (t - scene.start) / span));
-    // Alternate the direction of the slow push-in per scene so cuts feel intentional.
-    const dir = sceneIdx % 2 === 0 ? 1 : -1;
-    ctx.globalAlpha = alpha;
-    drawCover(ctx, img, card, 1.02 + 0.08 * p, dir * (p - 0.5) * 0.8, -0.2 + 0.3 * p);
-    ctx.globalAlpha = 1;
+    const dir = kb.alternate && sceneIdx % 2 === 1 ? -1 : 1;
+    const z = (kb.from.zoom + (kb.to.zoom - kb.from.zoom) * p) * (scene.zoom ?? 1) * extra;
+    const px = (scene.panX ?? 0) + dir * (kb.from.x + (kb.to.x - kb.from.x) * p);
+    const py = (scene.panY ?? 0) + kb.from.y + (kb.to.y - kb.from.y) * p;
+    ctx.globalAlpha = alpha * layout.cardAlpha;
+    const r = dx ? { ...card, x: card.x + dx } : card;
+    if (layout.fit === 'contain') {
+      // The whole photo over a blurred copy of itself; the move is gentler (no crop to pan in).
+      const bd = backdropFor(a, scene.image, tl.ratio, ctx.canvas.width, ctx.canvas.height);
+      if (bd) ctx.drawImage(bd, r.x, r.y, r.w, r.h);
+      const s = Math.min(r.w / img.width, r.h / img.height) * (1 + (z - 1) * 0.5);
+      const w = img.width * s;
+      const h = img.height * s;
+      ctx.drawImage(img, r.x + (r.w - w) / 2 + px * r.w * 0.02, r.y + (r.h - h) / 2, w, h);
+    } else drawCover(ctx, img, r, z, px, py);
   };
   const scene = tl.scenes[si]!;
   const prev = tl.scenes[si - 1];
-  const fade = prev && prev.image !== scene.image ? easeInOut(Math.min(1, (t - scene.start) / CROSSFADE)) : 1;
-  if (fade < 1) kenBurns(si - 1, 1);
-  kenBurns(si, fade);
+  const changing = !!prev && prev.image !== scene.image;
+  const k = changing ? easeInOut(Math.min(1, (t - scene.start) / def.transition.seconds)) : 1;
+  if (k >= 1) kenBurns(si, 1);
+  else {
+    switch (def.transition.kind) {
+      case 'slide':
+        // The new shot pushes the old one out sideways.
+        kenBurns(si - 1, 1, -card.w * k);
+        kenBurns(si, 1, card.w * (1 - k));
+        break;
+      case 'zoom':
+        kenBurns(si - 1, 1, 0, 1 + 0.25 * k);
+        kenBurns(si, k, 0, 1.18 - 0.18 * k);
+        break;
+      case 'wipe': {
+        kenBurns(si - 1, 1);
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(card.x, card.y, card.w * k, card.h);
+        ctx.clip();
+        kenBurns(si, 1);
+        ctx.restore();
+        // A soft light edge on the wipe line.
+        ctx.globalAlpha = 0.5 * (1 - Math.abs(2 * k - 1));
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(card.x + card.w * k - 3, card.y, 6, card.h);
+        break;
+      }
+      default:
+        kenBurns(si - 1, 1);
+        kenBurns(si, k);
+    }
+  }
   ctx.restore();
 }
 
-function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, box: Rect, card: Rect): void {
+/** Dark gradients at the bottom (captions, end card) and top (progress bar) of full-bleed photos. */
+function drawScrim(ctx: Ctx, amount: number, d: { w: number; h: number }): void {
+  ctx.save();
+  ctx.globalAlpha = amount;
+  const top = d.h * 0.16;
+  const gt = ctx.createLinearGradient(0, 0, 0, top);
+  gt.addColorStop(0, 'rgba(8,10,20,0.45)');
+  gt.addColorStop(1, 'rgba(8,10,20,0)');
+  ctx.fillStyle = gt;
+  ctx.fillRect(0, 0, d.w, top);
+  const from = d.h * 0.5;
+  const gb = ctx.createLinearGradient(0, from, 0, d.h);
+  gb.addColorStop(0, 'rgba(8,10,20,0)');
+  gb.addColorStop(0.55, 'rgba(8,10,20,0.45)');
+  gb.addColorStop(1, 'rgba(8,10,20,0.8)');
+  ctx.fillStyle = gb;
+  ctx.fillRect(0, from, d.w, d.h - from);
+  ctx.restore();
+}
+
+/** The presenter's side of a split screen: the theme's colours with a soft light behind the figure. */
+function drawPanel(ctx: Ctx, tl: Timeline, r: Rect): void {
+  if (r.w < 1 || r.h < 1) return;
+  const g = ctx.createLinearGradient(r.x, r.y, r.x, r.y + r.h);
+  g.addColorStop(0, tl.theme.bgTop);
+  g.addColorStop(1, tl.theme.bgBottom);
+  ctx.fillStyle = g;
+  ctx.fillRect(r.x, r.y, r.w, r.h);
+}
+
+/**
+ * The presenter box that frames the head and shoulders in a round bubble: the mouth a little
+ * below the bubble's centre, the face about 40 % of its width, for any pose and art style.
+ */
+export function bubbleBox(bubble: Rect, look: PresenterLook): Rect {
+  const m = mouthRegion({ x: 0, y: 0, w: UNIT_W, h: UNIT_H }, look);
+  const s = (bubble.w * 0.19) / m.w;
+  const mx = m.x + m.w / 2;
+  const my = m.y + m.h / 2;
+  return { x: bubble.x + bubble.w / 2 - mx * s, y: bubble.y + bubble.h * 0.6 - my * s, w: UNIT_W * s, h: UNIT_H * s };
+}
+
+function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
   const look = presenterById(tl.presenterId);
+  const bubble = layout.bubble && layout.bubble.w > 4 ? layout.bubble : null;
+  if (layout.bubble && !bubble) return;
+  const box = bubble ? bubbleBox(bubble, look) : layout.presenter;
+  const card = layout.card;
   // 'display': no lip-sync, the presenter gestures toward the product.
   const display = tl.motionStyle === 'display';
   const gesture = gestureAt(tl.gestures, t);
@@ -126,6 +242,16 @@ function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, box: Rect, card: 
     display ? 0 : speakingLevel(tl.visemes, t),
     gesture && { ...gesture, target: unitPoint(box, card.x + card.w / 2, card.y + card.h / 2) },
   );
+  if (bubble) {
+    drawBubble(ctx, tl, look, state, box, bubble);
+    return;
+  }
+  ctx.save();
+  if (layout.panel) {
+    ctx.beginPath();
+    ctx.rect(layout.panel.x, layout.panel.y, layout.panel.w, layout.panel.h);
+    ctx.clip();
+  }
   // A soft contact shadow grounds the presenter over the backdrop (at the feet of a full figure).
   const g = groundOf(box, look);
   ctx.save();
@@ -138,6 +264,42 @@ function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, box: Rect, card: 
   ctx.fillRect(-g.r, -g.r, 2 * g.r, 2 * g.r);
   ctx.restore();
   drawPresenter(ctx, look, state, box);
+  ctx.restore();
+}
+
+/** The presenter framed in a circle with a white ring and a soft shadow, like a video call bubble. */
+function drawBubble(ctx: Ctx, tl: Timeline, look: PresenterLook, state: ReturnType<typeof presenterStateAt>, box: Rect, b: Rect): void {
+  const r = b.w / 2;
+  const cx = b.x + r;
+  const cy = b.y + r;
+  const pad = SHADOW_PAD * 1.1;
+  ctx.drawImage(cardShadow(), b.x - b.w * pad, b.y - b.h * pad + b.h * 0.04, b.w * (1 + 2 * pad), b.h * (1 + 2 * pad));
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, Math.PI * 2);
+  ctx.clip();
+  const g = ctx.createLinearGradient(0, b.y, 0, b.y + b.h);
+  g.addColorStop(0, tl.theme.bgTop);
+  g.addColorStop(1, tl.theme.bgBottom);
+  ctx.fillStyle = g;
+  ctx.fillRect(b.x, b.y, b.w, b.h);
+  drawPresenter(ctx, look, state, box, { backdrop: 'fill' });
+  ctx.restore();
+  ctx.beginPath();
+  ctx.arc(cx, cy, r - Math.max(3, r * 0.025), 0, Math.PI * 2);
+  ctx.lineWidth = Math.max(6, r * 0.05);
+  ctx.strokeStyle = '#ffffff';
+  ctx.stroke();
+  // A small accent dot: "live" / speaking.
+  if (r > 90) {
+    const a = Math.PI * 0.25;
+    ctx.beginPath();
+    ctx.arc(cx + Math.cos(a) * r * 0.86, cy + Math.sin(a) * r * 0.86, r * 0.09, 0, Math.PI * 2);
+    ctx.fillStyle = tl.theme.accent;
+    ctx.fill();
+    ctx.lineWidth = Math.max(4, r * 0.025);
+    ctx.stroke();
+  }
 }
 
 function font(size: number, weight = 800): string {
@@ -163,7 +325,8 @@ const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** Scripts written without spaces between words (Chinese, Japanese). */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
+function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout, style: CaptionStyle): void {
+  if (style === 'off') return;
   const line = captionAt(tl, t);
   if (!line) return;
   const size = tl.ratio === '16:9' ? 64 : 72;
@@ -195,6 +358,16 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
   const lineH = size * 1.3;
   const cx = layout.captionX;
   const appear = easeInOut(Math.min(1, (t - line.start) / 0.12));
+  if (style === 'box') {
+    // One dark rounded box behind the whole line; the spoken word lights up in the accent colour.
+    const widest = Math.max(...rows.map((row) => row.reduce((n, w, i) => n + w.width + padX * 2 + (i ? space : 0), 0)));
+    const h = rows.length * lineH + size * 0.5;
+    ctx.globalAlpha = appear * 0.82;
+    ctx.fillStyle = 'rgba(10,12,24,0.9)';
+    ctx.beginPath();
+    ctx.roundRect(cx - widest / 2 - size * 0.3, layout.captionY - h / 2 + (1 - appear) * 18, widest + size * 0.6, h, size * 0.3);
+    ctx.fill();
+  }
   rows.forEach((row, ri) => {
     const total = row.reduce((n, w, i) => n + w.width + padX * 2 + (i ? space : 0), 0);
     // Left to right from the left edge, or right to left from the right edge.
@@ -205,7 +378,26 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
       const bw = w.width + padX * 2;
       const x = rtl ? edge - bw : edge;
       ctx.globalAlpha = appear;
-      if (active) {
+      if (style !== 'pill') {
+        // Karaoke: words already spoken and the one being spoken in the accent colour, the rest white.
+        const lit = style === 'karaoke' ? t >= w.start : active;
+        if (style === 'karaoke') {
+          ctx.lineJoin = 'round';
+          ctx.lineWidth = size * 0.2;
+          ctx.strokeStyle = 'rgba(10,12,24,0.9)';
+          ctx.strokeText(w.text, x + padX, y + size * 0.04);
+        }
+        ctx.fillStyle = lit ? tl.theme.accent : '#ffffff';
+        if (active && style === 'karaoke') {
+          // The spoken word pops a little.
+          ctx.save();
+          ctx.translate(x + bw / 2, y);
+          ctx.scale(1.08, 1.08);
+          ctx.translate(-(x + bw / 2), -y);
+          ctx.fillText(w.text, x + padX, y + size * 0.04);
+          ctx.restore();
+        } else ctx.fillText(w.text, x + padX, y + size * 0.04);
+      } else if (active) {
         ctx.fillStyle = tl.theme.accent;
         ctx.beginPath();
         ctx.roundRect(x, y - size * 0.62, bw, size * 1.24, size * 0.22);
@@ -231,13 +423,20 @@ function drawEndCard(ctx: Ctx, tl: Timeline, layout: Layout, d: { w: number; h: 
   const a = layout.endCard;
   const card = layout.card;
   const wide = tl.ratio === '16:9';
-  // Name and price sit under the card (9:16, 1:1) or beside it (16:9).
-  const x = wide ? card.x + card.w + 70 : card.x;
+  const at = layout.endText;
+  // Name and price sit under the card (9:16, 1:1) or beside it (16:9), unless the creative places them.
+  const x = at ? at.x : wide ? card.x + card.w + 70 : card.x;
   // Beside the card on wide frames, stopping short of the presenter.
-  const maxW = wide
-    ? Math.min(d.w - 80, layout.presenter.x + layout.presenter.w * 0.15) - x
-    : Math.max(card.w, Math.min(d.w - 60, layout.presenter.x + layout.presenter.w * 0.1) - x);
-  let y = wide ? card.y + 40 : card.y + card.h + 60;
+  const maxW = at
+    ? at.maxW
+    : wide
+      ? Math.min(d.w - 80, layout.presenter.x + layout.presenter.w * 0.15) - x
+      : Math.max(card.w, Math.min(d.w - 60, layout.presenter.x + layout.presenter.w * 0.1) - x);
+  let y = at ? at.y : wide ? card.y + 40 : card.y + card.h + 60;
+  // Text on a light split-screen panel is dark.
+  const p = layout.panel;
+  const ink = p && x >= p.x && x < p.x + p.w && y >= p.y && y < p.y + p.h ? inkFor(tl.theme.bgTop) : '#ffffff';
+  const dark = ink !== '#ffffff';
   ctx.save();
   ctx.globalAlpha = a;
   ctx.textBaseline = 'top';
@@ -250,14 +449,14 @@ function drawEndCard(ctx: Ctx, tl: Timeline, layout: Layout, d: { w: number; h: 
     if ((rows.length <= 2 && rows.every((r) => ctx.measureText(r).width <= maxW)) || nameSize <= 36) break;
     nameSize -= 4;
   }
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = ink;
   for (const row of rows.slice(0, 2)) {
     ctx.fillText(row, x, y, maxW);
     y += nameSize * 1.15;
   }
   if (tl.brand) {
     ctx.font = font(nameSize * 0.45, 600);
-    ctx.fillStyle = 'rgba(255,255,255,0.75)';
+    ctx.fillStyle = dark ? 'rgba(20,20,30,0.7)' : 'rgba(255,255,255,0.75)';
     ctx.fillText(tl.brand.toUpperCase(), x, y + 6);
     y += nameSize * 0.75;
   }
@@ -267,11 +466,11 @@ function drawEndCard(ctx: Ctx, tl: Timeline, layout: Layout, d: { w: number; h: 
   if (tl.price) {
     ctx.font = font(btnH * 0.48, 800);
     const pw = ctx.measureText(tl.price).width + 56;
-    ctx.fillStyle = 'rgba(255,255,255,0.14)';
+    ctx.fillStyle = dark ? 'rgba(20,20,30,0.08)' : 'rgba(255,255,255,0.14)';
     ctx.beginPath();
     ctx.roundRect(bx, y, pw, btnH, btnH / 2);
     ctx.fill();
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = ink;
     ctx.textBaseline = 'middle';
     ctx.fillText(tl.price, bx + 28, y + btnH / 2 + 2);
     bx += pw + 20;
@@ -279,6 +478,11 @@ function drawEndCard(ctx: Ctx, tl: Timeline, layout: Layout, d: { w: number; h: 
   ctx.font = font(btnH * 0.42, 800);
   const label = `${tl.cta}  →`;
   const cw = ctx.measureText(label).width + 72;
+  // Too narrow for price and button side by side: the button goes under the price.
+  if (bx > x && bx + cw > x + maxW) {
+    bx = x;
+    y += btnH + 16;
+  }
   ctx.fillStyle = tl.theme.accent;
   ctx.beginPath();
   ctx.roundRect(bx, y, cw, btnH, btnH / 2);

@@ -1,6 +1,7 @@
 import type { VisemeKey } from '../lipsync/types.ts';
 import type { GestureKey } from './presenter/motion.ts';
 import type { Ratio, SceneHint } from '../script/types.ts';
+import type { CaptionStyle } from './creatives/types.ts';
 
 export interface CaptionWord {
   text: string;
@@ -22,6 +23,10 @@ export interface Scene {
   /** Product image shown in this scene (index into the selected images). */
   image: number;
   text: string;
+  /** Editor crop: zoom (1 = cover the layer) and pan (-1..1) of the scene's image. */
+  zoom?: number;
+  panX?: number;
+  panY?: number;
 }
 
 export interface Theme {
@@ -56,6 +61,14 @@ export interface Timeline {
   gestures?: GestureKey[];
   /** 'display': the presenter gestures toward the product without speaking. Default 'talking'. */
   motionStyle?: MotionStyle;
+  /** Creative (layout and style) id, see src/compose/creatives; default 'classic'. */
+  creative?: string;
+  /** Caption look; default the creative's own. */
+  captionStyle?: CaptionStyle;
+  /** Editor: presenter (or bubble) size factor and horizontal shift in design pixels. */
+  presenterAdjust?: { scale: number; dx: number };
+  /** Background music (a media record of the project), mixed under the voice at export and in the preview. */
+  music?: { mediaId: string; volume: number };
 }
 
 export type MotionStyle = 'talking' | 'display';
