@@ -1,0 +1,198 @@
+/**
+ * Export benchmark (issue 9): for every creative, a 30 s 1080x1920 export through WebCodecs
+ * and through ffmpeg.wasm, against native ffmpeg libx264 veryfast on a synthetic source of the
+ * same size and length; and the peak memory (RSS of every Chromium process, summed) of 15 s
+ * and 60 s exports, each in a fresh page, sampled from /proc while it runs.
+ *
+ * Env: TALKREEL_BENCH_CREATIVES=<id,id> limits the creatives; TALKREEL_BENCH_FFMPEG=0 skips the
+ * (slow: ~0.1-0.2x native) ffmpeg.wasm runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { Browser, Page } from '@playwright/test';
+import type { HeadlessJob, HeadlessResult } from '../../src/app/headless.ts';
+import { CREATIVES } from '../../src/compose/creatives/index.ts';
+
+const root = new URL('../../', import.meta.url);
+
+interface ProductFile {
+  name: string;
+  description: string;
+  features: string[];
+  price: string;
+  brand: string;
+  images: string[];
+}
+
+/** Native libx264 veryfast on testsrc2 of the given size and length (video and AAC audio). */
+export function nativeX264Seconds(width: number, height: number, seconds: number, out: string): number {
+  const t0 = performance.now();
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=30:duration=${seconds}`,
+    '-f', 'lavfi', '-i', `sine=frequency=220:sample_rate=22050:duration=${seconds}`,
+    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out,
+  ]);
+  return (performance.now() - t0) / 1000;
+}
+
+/** Every process below this one (Chromium's browser, renderer, GPU and utility processes). */
+function descendants(): number[] {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The command name may contain spaces and parentheses: ppid follows the last ')'.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* exited */
+    }
+  }
+  const out: number[] = [];
+  const want = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parent) {
+      if (want.has(ppid) && !want.has(pid)) {
+        want.add(pid);
+        out.push(pid);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+function rssKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples Chromium's memory every 200 ms until stopped; returns the peaks in MB. */
+function sampleMemory(): () => { peak_total_mb: number; peak_largest_process_mb: number; samples: number } {
+  let total = 0;
+  let largest = 0;
+  let samples = 0;
+  const tick = () => {
+    const rss = descendants().map(rssKb);
+    total = Math.max(total, rss.reduce((a, b) => a + b, 0));
+    largest = Math.max(largest, ...rss);
+    samples++;
+  };
+  tick();
+  const timer = setInterval(tick, 200);
+  return () => {
+    clearInterval(timer);
+    tick();
+    return { peak_total_mb: Math.round(total / 1024), peak_largest_process_mb: Math.round(largest / 1024), samples };
+  };
+}
+
+const round = (n: number, d = 2) => Number(n.toFixed(d));
+
+export async function exportBench(browser: Browser, serverUrl: string, log: (s: string) => void): Promise<Record<string, unknown>> {
+  const product = JSON.parse(readFileSync(new URL('examples/product.json', root), 'utf8')) as ProductFile;
+  const job = (over: Partial<HeadlessJob>): HeadlessJob => ({
+    product: { name: product.name, description: product.description, features: product.features, price: product.price, brand: product.brand },
+    imageUrls: product.images.map((_, i) => `${serverUrl}/__input/${i}`),
+    ratio: '9:16',
+    duration: 30,
+    language: 'en',
+    resolution: 1080,
+    ...over,
+  });
+  /** A fresh page (its own renderer process) with the product images routed to it. */
+  const openPage = async (): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.route('**/__input/*', (route) => {
+      const i = Number(new URL(route.request().url()).pathname.split('/').pop());
+      void route.fulfill({ body: readFileSync(new URL(`examples/${product.images[i]}`, root)), contentType: 'image/jpeg' });
+    });
+    await page.goto(`${serverUrl}/headless.html`);
+    await page.waitForFunction(() => window.talkreel?.ready);
+    return page;
+  };
+  const render = (page: Page, j: HeadlessJob): Promise<HeadlessResult> => page.evaluate((x) => window.talkreel.render(x, () => undefined), j);
+
+  const only = process.env.TALKREEL_BENCH_CREATIVES?.split(',').filter(Boolean);
+  const creatives = CREATIVES.filter((c) => !only || only.includes(c.id));
+  const withFfmpeg = process.env.TALKREEL_BENCH_FFMPEG !== '0';
+  const load: Record<string, number[]> = { at_start: loadavg().map((n) => round(n)) };
+
+  const page = await openPage();
+  const perCreative: Record<string, unknown> = {};
+  let native: number;
+  try {
+    log('export bench: warm-up (voice data, fonts, encoders, ffmpeg.wasm core)…');
+    await render(page, job({ resolution: 720, duration: 15 }));
+    if (withFfmpeg) await render(page, job({ resolution: 720, duration: 15, encoder: 'ffmpeg' }));
+    for (const c of creatives) {
+      log(`export bench: ${c.id}, 30 s 1080x1920 via WebCodecs…`);
+      const wc = await render(page, job({ creative: c.id, encoder: 'webcodecs' }));
+      const row: Record<string, unknown> = {
+        name: c.name,
+        video_seconds: round(wc.duration, 3),
+        frames: wc.frames,
+        webcodecs_seconds: round(wc.exportSeconds),
+        webcodecs_fps: round(wc.frames / wc.exportSeconds, 1),
+        webcodecs_mb: round(wc.bytes / 1e6),
+      };
+      if (withFfmpeg) {
+        log(`export bench: ${c.id}, 30 s 1080x1920 via ffmpeg.wasm (slow)…`);
+        const ff = await render(page, job({ creative: c.id, encoder: 'ffmpeg' }));
+        Object.assign(row, {
+          ffmpeg_wasm_seconds: round(ff.exportSeconds),
+          ffmpeg_wasm_fps: round(ff.frames / ff.exportSeconds, 1),
+          ffmpeg_wasm_mb: round(ff.bytes / 1e6),
+          ffmpeg_wasm_render_seconds: round(ff.renderSeconds),
+          ffmpeg_wasm_encode_wait_seconds: round(ff.encodeWaitSeconds),
+        });
+      }
+      perCreative[c.id] = row;
+    }
+    load.after_creatives = loadavg().map((n) => round(n));
+    log('export bench: native ffmpeg libx264 veryfast, 30 s 1080x1920…');
+    native = nativeX264Seconds(1080, 1920, 30, new URL('bench-results/native-export-baseline.mp4', root).pathname);
+    for (const row of Object.values(perCreative) as Array<Record<string, number>>) {
+      row.webcodecs_vs_native = round(row.webcodecs_seconds! / native);
+      if (row.ffmpeg_wasm_seconds) row.ffmpeg_wasm_vs_native = round(row.ffmpeg_wasm_seconds / native);
+    }
+  } finally {
+    await page.close();
+  }
+
+  // Memory: 15 s and 60 s exports (default creative, WebCodecs), each in a fresh renderer.
+  const memory: Record<string, unknown> = {};
+  for (const duration of [15, 60] as const) {
+    const p = await openPage();
+    try {
+      // The whole job is sampled (script fitting and voice included): the export is its peak.
+      log(`export bench: memory of a ${duration} s 1080x1920 export…`);
+      const stop = sampleMemory();
+      const r = await render(p, job({ duration, encoder: 'webcodecs' }));
+      memory[`export_${duration}s`] = { ...stop(), video_seconds: round(r.duration), export_seconds: round(r.exportSeconds) };
+    } finally {
+      await p.close();
+    }
+  }
+  const m15 = (memory.export_15s as { peak_total_mb: number }).peak_total_mb;
+  const m60 = (memory.export_60s as { peak_total_mb: number }).peak_total_mb;
+  load.at_end = loadavg().map((n) => round(n));
+  const wcWorst = Math.max(...(Object.values(perCreative) as Array<{ webcodecs_vs_native: number }>).map((r) => r.webcodecs_vs_native));
+  return {
+    size: '1080x1920, 30 fps',
+    native_ffmpeg_veryfast_30s_seconds: round(native),
+    per_creative_30s: perCreative,
+    webcodecs_vs_native_worst: wcWorst,
+    webcodecs_target: 1.5,
+    memory: { ...memory, ratio_60s_vs_15s: round(m60 / m15, 3), target_ratio: 1.2, measured: 'sum of VmRSS over every Chromium process, sampled every 200 ms' },
+    load_average_1_5_15: load,
+  };
+}
