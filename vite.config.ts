@@ -60,6 +60,13 @@ export default defineConfig({
             handler: 'CacheFirst',
             options: { cacheName: 'talkreel-runtimes-v1', cacheableResponse: { statuses: [200] } },
           },
+          {
+            // onnxruntime-web's wasm (28 MB) and the BlazeFace model (issue 7): cached the first
+            // time a face is detected, so custom avatars work offline afterwards.
+            urlPattern: ({ url }) => /\/assets\/(?:ort-wasm[^/]*\.wasm|face_detection_[^/]*\.onnx)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'talkreel-runtimes-v1', cacheableResponse: { statuses: [200] } },
+          },
         ],
       },
     }),

@@ -1,12 +1,13 @@
 /**
  * Privacy: a whole session — paste a product page, write scripts, build and play the preview,
- * export and download — while every request that would leave the app's own origin is blocked
+ * export and download, make a photo avatar — while every request that would leave the app's own origin is blocked
  * and recorded, and every Content-Security-Policy violation (pages, frames, workers) is
  * collected. Both lists must stay empty; and the policy itself must really be in force.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { portrait } from './fixtures/faces.ts';
 import { example } from './flow.ts';
 import { ffprobe } from './media.ts';
 
@@ -67,6 +68,17 @@ test('a full session stays on the app’s own origin with zero policy violations
   const file = testInfo.outputPath('private.mp4');
   await download.saveAs(file);
   expect(ffprobe(file).streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+
+  // A photo avatar: face detection (onnxruntime-web, BlazeFace), the self-check, the talking
+  // preview, saved to the library — all from the app's own files.
+  await page.goto('/#/avatars');
+  await page.getByRole('radio', { name: /A photo/ }).click();
+  await page.getByTestId('avatar-file').setInputFiles(portrait('man'));
+  await expect(page.getByTestId('check-report')).toHaveAttribute('data-status', 'pass', { timeout: 90_000 });
+  await expect(page.getByTestId('avatar-talk')).toHaveAttribute('data-state', /ready|playing/, { timeout: 60_000 });
+  await page.getByTestId('avatar-name').fill('Private');
+  await page.getByTestId('avatar-save').click();
+  await expect(page.getByTestId('avatar-card')).toHaveCount(1);
 
   expect(outside).toEqual([]);
   expect(violations).toEqual([]);

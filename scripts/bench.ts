@@ -14,6 +14,11 @@ import { createServer } from 'vite';
 import type { HeadlessJob, HeadlessResult } from '../src/app/headless.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { ensureBuild, serveBuild } from './lib/serve.ts';
+import { exportBench } from './bench/export.ts';
+import { ttsBench } from './bench/tts.ts';
+import { creativesBench } from './bench/creatives.ts';
+import { lipsyncBench } from './bench/lipsync.ts';
+import { avatarBench } from './bench/avatar.ts';
 
 const root = new URL('..', import.meta.url);
 const outDir = new URL('bench-results/', root);
@@ -146,6 +151,8 @@ try {
   // Presenter library: drawing speed per art style, and exports with other presenters.
   log('presenter draws per second at 1080x1920, per art style…');
   results.presenter_1080x1920 = await presenterBench(browser);
+  // Issue 9: renderer speed per creative, Canvas2D vs WebGL2 for the image layer.
+  results.creatives_renderer_1080x1920 = await creativesBench(browser, log);
   const others: Record<string, unknown> = {};
   for (const id of ['omar-keynote', 'kenji-office-hours']) {
     log(`30 s 1080x1920 export with presenter ${id}…`);
@@ -153,6 +160,18 @@ try {
     others[id] = { export_seconds: Number(o.exportSeconds.toFixed(3)), export_fps: Number((o.frames / o.exportSeconds).toFixed(1)) };
   }
   results.export_1080x1920_other_presenters = others;
+
+  // Issue 5: TTS real-time factor (espeak-ng in the worker, and in Node).
+  results.tts_real_time_factor = await ttsBench(browser, server.url, log);
+
+  // Issue 9: every creative via WebCodecs and ffmpeg.wasm vs native x264; memory at 15 s vs 60 s.
+  results.export_creatives_encoders_memory = await exportBench(browser, server.url, log);
+
+  // Issue 8: neural lip-sync (generated Wav2Lip-architecture model): fps per batch/threads, 15 s export split.
+  results.neural_lipsync = await lipsyncBench(browser, server.url, log);
+
+  // Issue 7: custom avatars: BlazeFace ms/run, preprocessing per minute of video, warp fps at 1080x1920.
+  results.custom_avatar = await avatarBench(browser, server.url, log);
 } finally {
   await browser.close();
   await server.close();

@@ -5,10 +5,17 @@
  */
 import type { Timeline } from '../compose/types.ts';
 import type { Duration, Ratio } from '../script/types.ts';
-import { exportCreative, prepareCreative } from './jobs/runner.ts';
+import { exportCreative, prepareCreative, type Creative, type ExportOptions } from './jobs/runner.ts';
+import { mixMusic } from '../compose/music.ts';
+import { decodeMusic } from '../compose/music-decode.ts';
 import { fitScript, generateScripts, scriptText } from '../script/index.ts';
 import { synthesize } from '../voice/tts-client.ts';
 import { spokenLength, voiceRequestFor } from './pipeline.ts';
+import { avatarHeadless } from '../avatar/headless.ts';
+import { modelBytes, neuralHeadless } from '../lipsync/neural/headless.ts';
+import type { LipsyncReport } from '../lipsync/neural/export.ts';
+import type { EncoderChoice, EncoderKind } from '../encode/choose.ts';
+import { voiceFileAudio, voiceHeadless } from './voice/headless.ts';
 
 export interface HeadlessJob {
   product: { name: string; description?: string; features?: string[]; price?: string; brand?: string };
@@ -25,7 +32,22 @@ export interface HeadlessJob {
   scriptStyle?: string;
   /** Parallel H.264 encoders (default: one per core). */
   lanes?: number;
+  /** Creative (layout and style) id; default the original one. */
+  creative?: string;
+  /** Same-origin URL of a music file mixed under the voice, ducked while it speaks. */
+  musicUrl?: string;
   cpuCanvas?: boolean;
+  /** H.264 encoder: auto (WebCodecs, else ffmpeg.wasm), webcodecs or ffmpeg. */
+  encoder?: EncoderChoice;
+  /** Same-origin URL of the user's own voiceover (--voice-file); its file name for messages. */
+  voiceFileUrl?: string;
+  voiceFileName?: string;
+  /** Lip-sync engine (issue 8): neural needs a custom avatar; warp forces the no-download engine. */
+  lipsync?: 'neural' | 'warp' | 'viseme';
+  /** The neural model: a same-origin URL or `input:<selector>` of a file input (--model). */
+  modelUrl?: string;
+  /** Backend to try first for the neural model (default webgpu, falling back to wasm). */
+  lipsyncBackend?: 'webgpu' | 'wasm';
 }
 
 export interface HeadlessResult {
@@ -38,6 +60,9 @@ export interface HeadlessResult {
   voiceSeconds: number;
   frames: number;
   exportSeconds: number;
+  /** The encoder that made the file, and why it was picked. */
+  encoder: EncoderKind;
+  encoderReason: string;
   lanes: number;
   setupSeconds: number;
   audioSeconds: number;
@@ -48,6 +73,28 @@ export interface HeadlessResult {
   scriptText: string;
   /** The creative as rendered: scenes, captions with word timings, viseme track. */
   timeline: Timeline;
+  /** Which lip-sync ran for a custom avatar (and why neural did not, when it was wanted). */
+  lipsync: LipsyncReport | null;
+}
+
+/** The creative with the music file mixed under its voice (decoded and resampled by the browser). */
+async function withMusic(c: Creative, url: string): Promise<Creative> {
+  const speech = c.voiceover.speech;
+  const bytes = await (await fetch(url)).arrayBuffer();
+  const music = await decodeMusic(bytes, speech.sampleRate);
+  return { ...c, voiceover: { ...c.voiceover, speech: { ...speech, pcm: mixMusic(speech.pcm, music, speech.sampleRate) } } };
+}
+
+/** --lipsync / --model as export options (the model's bytes are read here, in the page). */
+async function lipsyncOptions(job: HeadlessJob): Promise<ExportOptions['lipsync'] | undefined> {
+  if (!job.lipsync && !job.modelUrl) return undefined;
+  if (job.lipsync === 'viseme') {
+    if (job.presenterId?.startsWith('custom:')) throw new Error('--lipsync viseme is the drawn presenters’ engine; a photo or video avatar uses warp or neural.');
+    return undefined;
+  }
+  const engine = job.lipsync === 'warp' ? 'warp' : 'neural';
+  const model = job.modelUrl && engine === 'neural' ? { key: job.modelUrl, bytes: await modelBytes(job.modelUrl) } : undefined;
+  return { engine, ...(model ? { model } : {}), ...(job.lipsyncBackend ? { prefer: job.lipsyncBackend } : {}) };
 }
 
 async function render(job: HeadlessJob, onProgress: (msg: string) => void): Promise<HeadlessResult> {
@@ -55,6 +102,8 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
   if (job.imageUrls.length < 2) throw new Error('product.json needs at least 2 "images".');
   const blobs: Blob[] = [];
   for (const url of job.imageUrls) blobs.push(await (await fetch(url)).blob());
+  // --voice-file: the recording is the voice; captions only when --script says what it says.
+  const voiceAudio = job.voiceFileUrl ? { ...(await voiceFileAudio(job.voiceFileUrl, job.voiceFileName ?? 'voice')), captions: !!job.script } : undefined;
   const creative = await prepareCreative(
     {
       product: job.product,
@@ -67,15 +116,27 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
       ...(job.voiceId ? { voiceId: job.voiceId } : {}),
       ...(job.script ? { script: job.script } : {}),
       ...(job.scriptStyle ? { scriptStyle: job.scriptStyle } : {}),
+      ...(job.creative ? { creative: job.creative } : {}),
+      ...(voiceAudio ? { voiceAudio } : {}),
     },
     { onStep: (step, detail) => step !== 'timeline' && onProgress(`${step}: ${detail}`) },
   );
   let lastPct = -10;
-  const { result, settings: enc } = await exportCreative(creative, {
+  const lipsync = await lipsyncOptions(job);
+  let lastLipsync = '';
+  const { result, settings: enc, lipsync: lipsyncReport } = await exportCreative(job.musicUrl ? await withMusic(creative, job.musicUrl) : creative, {
     resolution: job.resolution,
+    ...(lipsync ? { lipsync } : {}),
+    onLipsync: (p) => {
+      const on = `${p.backend}${p.backend === 'wasm' ? ` (${p.threads} thread${p.threads === 1 ? '' : 's'})` : ''}`;
+      const line = p.stage === 'load' ? 'lipsync: loading the model' : `lipsync: ${p.done}/${p.total} frames on ${on}`;
+      if (line !== lastLipsync && (p.stage === 'load' || p.done === p.total || p.done % 64 < 8)) onProgress(line);
+      lastLipsync = line;
+    },
     fileName: `headless-${Date.now()}.mp4`,
     ...(job.lanes ? { lanes: job.lanes } : {}),
     ...(job.cpuCanvas !== undefined ? { cpuCanvas: job.cpuCanvas } : {}),
+    ...(job.encoder ? { encoder: job.encoder } : {}),
     onProgress: (p) => {
       const pct = Math.floor((100 * p.frame) / p.frames);
       if (pct >= lastPct + 10) {
@@ -95,6 +156,8 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
     voiceSeconds: voiceover.speech.duration,
     frames: result.frames,
     exportSeconds: result.seconds,
+    encoder: result.encoder,
+    encoderReason: result.encoderReason,
     lanes: result.lanes,
     setupSeconds: result.setupSeconds,
     audioSeconds: result.audioSeconds,
@@ -104,6 +167,7 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
     scriptTitle: creative.scriptTitle,
     scriptText: creative.segments.map((s) => s.text).join(' '),
     timeline,
+    lipsync: lipsyncReport,
   };
 }
 
@@ -177,8 +241,8 @@ async function scripts(job: ScriptsJob, onProgress: (msg: string) => void = () =
 
 declare global {
   interface Window {
-    talkreel: { render: typeof render; scripts: typeof scripts; ready: true };
+    talkreel: { render: typeof render; scripts: typeof scripts; avatar: typeof avatarHeadless; neural: typeof neuralHeadless; voice: typeof voiceHeadless; ready: true };
   }
 }
 
-window.talkreel = { render, scripts, ready: true };
+window.talkreel = { render, scripts, avatar: avatarHeadless, neural: neuralHeadless, voice: voiceHeadless, ready: true };

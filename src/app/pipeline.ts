@@ -1,13 +1,16 @@
 /** Main-thread orchestration of the pipeline stages: script → voice → timeline. */
 import { buildTimeline, type VoicedSegment } from '../compose/timeline.ts';
+import { applyCreative, withHolds, type CreativeEdits } from '../compose/creatives/edits.ts';
+import { DEFAULT_CREATIVE_ID } from '../compose/creatives/index.ts';
 import type { MotionStyle, Timeline } from '../compose/types.ts';
 import type { Product } from '../product/types.ts';
 import type { ScriptSegment } from '../script/types.ts';
 import { shopNowLabel } from '../script/lang/index.ts';
-import type { ProjectSettings } from '../storage/schema.ts';
-import { joinSpeech, normalizePeak, padSpeech } from '../voice/join.ts';
+import type { ProjectRecord, ProjectSettings } from '../storage/schema.ts';
+import { joinSpeech, padSpeech } from '../voice/join.ts';
+import { normalizeLoudness } from '../voice/loudness.ts';
 import type { Speech, VoiceRequest } from '../voice/types.ts';
-import { defaultVoiceFor, voiceById } from '../voice/voices.ts';
+import { defaultVoiceFor, tunedRequest, voiceById, type VoiceTuning } from '../voice/voices.ts';
 
 /** Seconds the end card stays after the last word. */
 export const TAIL_SECONDS = 0.35;
@@ -22,10 +25,10 @@ export interface Voiceover {
   segments: VoicedSegment[];
 }
 
-/** The engine request for a catalog voice (falling back to the language's default voice). */
-export function voiceRequestFor(voiceId: string | undefined, language: string): Omit<VoiceRequest, 'text'> {
+/** The engine request for a catalog voice (falling back to the language's default voice), with the user's speed and pitch. */
+export function voiceRequestFor(voiceId: string | undefined, language: string, tuning?: VoiceTuning): Omit<VoiceRequest, 'text'> {
   const voice = (voiceId ? voiceById(voiceId) : undefined) ?? defaultVoiceFor(language);
-  return { voice: voice.espeakVoice, ...(voice.pitch !== undefined ? { pitch: voice.pitch } : {}) };
+  return tunedRequest(voice, tuning);
 }
 
 /** Measures a script's spoken length as the video will have it, for fitting it to a duration. */
@@ -61,7 +64,8 @@ export async function voiceScript(
     parts.push(restorePunctuation(await synthesize({ ...voice, text }, { signal }), text));
   }
   const { speech, spans } = joinSpeech(parts, undefined, LEAD_SECONDS);
-  const padded = padSpeech({ ...speech, pcm: normalizePeak(speech.pcm) }, TAIL_SECONDS);
+  // Every voiceover leaves at -16 LUFS integrated, true peak under -1 dBTP (src/voice/loudness.ts).
+  const padded = padSpeech({ ...speech, pcm: normalizeLoudness(speech.pcm, speech.sampleRate).pcm }, TAIL_SECONDS);
   return {
     speech: padded,
     segments: spoken.map((segment, i) => ({ segment, start: spans[i]![0], end: spans[i]![1] })),
@@ -85,4 +89,37 @@ export function creativeTimeline(product: Product, settings: ProjectSettings, vo
     cta: shopNowLabel(settings.language),
     ...(motionStyle ? { motionStyle } : {}),
   });
+}
+
+/**
+ * The voiceover as the edited creative plays it: each scene's hold (editor timing) inserted as
+ * silence. Export this audio with the timeline from timelineForCreative (same edits).
+ */
+export function voiceoverForEdits(voiceover: Voiceover, edits?: CreativeEdits): Voiceover {
+  return withHolds(voiceover, edits);
+}
+
+/**
+ * The timeline of one creative of a project, with the editor's changes: what the preview shows
+ * and what an export task renders (also after a reload, from the saved project). Its audio is
+ * `voiceoverForEdits(voiceover, edits)`.
+ */
+export function timelineForCreative(product: Product, settings: ProjectSettings, voiceover: Voiceover, creativeId?: string, edits?: CreativeEdits, motionStyle?: MotionStyle): Timeline {
+  const base = creativeTimeline(product, settings, voiceoverForEdits(voiceover, edits), motionStyle);
+  return applyCreative(base, creativeId ?? DEFAULT_CREATIVE_ID, edits);
+}
+
+/**
+ * What exporting one creative of a saved project needs: the timeline and the voiceover with the
+ * editor's changes (the project's edits apply to whichever creative is exported). `creativeId`
+ * defaults to the project's chosen creative.
+ */
+export function creativeForExport(
+  project: Pick<ProjectRecord, 'product' | 'settings' | 'creative'>,
+  voiceover: Voiceover,
+  creativeId?: string,
+): { timeline: Timeline; voiceover: Voiceover } {
+  const edits = project.creative?.edits;
+  const id = creativeId || project.creative?.id;
+  return { timeline: timelineForCreative(project.product, project.settings, voiceover, id, edits), voiceover: voiceoverForEdits(voiceover, edits) };
 }

@@ -1,12 +1,11 @@
-import { exportVideo, RenderError } from '../compose/render-client.ts';
+import { RenderError } from '../compose/render-client.ts';
 import type { Timeline } from '../compose/types.ts';
-import { encodeSettings, frameCount } from '../encode/settings.ts';
 import { checkImage, MediaError } from '../product/media.ts';
 import { fitScript, generateScripts } from '../script/index.ts';
 import { loadWriterConfig, saveWriterConfig, writeScripts, type WriterConfig } from '../script/llm.ts';
 import type { ScriptOption } from '../script/types.ts';
 import { ArchiveError } from '../storage/archive.ts';
-import { cleanUpFiles, keepExport } from '../storage/assets.ts';
+import { cleanUpFiles } from '../storage/assets.ts';
 import { exportProjectFile, importProjectFile } from '../storage/project-io.ts';
 import { StorageError } from '../storage/db.ts';
 import { addMedia, currentProjectId, getMedia, getProject, listProjects, removeMedia, saveProject } from '../storage/projects.ts';
@@ -16,16 +15,9 @@ import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
 import { defaultVoiceFor } from '../voice/voices.ts';
 import { synthesize } from '../voice/tts-client.ts';
 import { newId, newProject, productProblems, scriptBasis } from './project-defaults.ts';
-import { creativeTimeline, spokenLength, voiceRequestFor, voiceScript, type Voiceover } from './pipeline.ts';
-
-export type ExportStatus =
-  | { status: 'idle' }
-  | { status: 'running'; progress: number; etaSeconds: number | null }
-  | { status: 'done'; url: string; fileName: string; size: number; seconds: number; width: number; height: number }
-  | { status: 'error'; message: string };
-
-/** Export speed assumed before the first export measures it (frames per second at 1080x1920). */
-const ASSUMED_EXPORT_FPS = 70;
+import { spokenLength, timelineForCreative, type Voiceover } from './pipeline.ts';
+import { cachedSynthesize } from './creatives/voice-cache.ts';
+import { builtinVoiceRequest, projectVoiceover } from './voice/voiceover.ts';
 
 function message(err: unknown): string {
   if (err instanceof MediaError || err instanceof StorageError || err instanceof RenderError || err instanceof ArchiveError) return err.message;
@@ -56,19 +48,17 @@ export class Studio {
   /** Why the local model's scripts were (partly) not used. */
   scriptNotice = $state<string | null>(null);
 
+  /** Lines already voiced are not voiced again: an edited scene re-voices only itself. */
+  private voiceLines = cachedSynthesize(synthesize);
   videoBusy = $state(false);
   videoError = $state<string | null>(null);
   voiceover = $state.raw<Voiceover | null>(null);
   timeline = $state.raw<Timeline | null>(null);
   images = $state.raw<Blob[]>([]);
 
-  exportState = $state<ExportStatus>({ status: 'idle' });
   /** Saved projects, newest first, for the project menu. */
   projects = $state<Array<{ id: string; name: string; updatedAt: number }>>([]);
   importError = $state<string | null>(null);
-  /** Measured export speed (frames per second of 1080p-equivalent work), for the time estimate. */
-  exportFps = $state(ASSUMED_EXPORT_FPS);
-  private exportAbort: AbortController | null = null;
   private pendingSave: ProjectRecord | null = null;
   private saving: Promise<void> | null = null;
   private scriptRun = 0;
@@ -100,7 +90,6 @@ export class Studio {
   /** Makes a project the one on screen, dropping everything derived from the previous one. */
   private async show(project: ProjectRecord): Promise<void> {
     this.scriptRun++;
-    this.exportAbort?.abort();
     for (const url of Object.values(this.thumbs)) URL.revokeObjectURL(url);
     const thumbs: Record<string, string> = {};
     for (const img of project.product.images) {
@@ -113,7 +102,6 @@ export class Studio {
     this.timeline = null;
     this.images = [];
     this.measured = {};
-    this.exportState = { status: 'idle' };
     this.showProblems = false;
     this.uploadErrors = [];
     this.videoError = null;
@@ -246,7 +234,7 @@ export class Studio {
   }
 
   private voiceParams() {
-    return voiceRequestFor(this.project.settings.voiceId, this.project.settings.language);
+    return builtinVoiceRequest(this.project.settings);
   }
 
   async generateScripts(): Promise<void> {
@@ -312,13 +300,19 @@ export class Studio {
 
   private voiceKey(): string {
     const p = this.project;
-    return JSON.stringify([p.script.segments.map((s) => s.text), p.settings.voiceId, this.selectedImages.map((i) => i.id), p.product.name.trim(), p.product.price ?? '', p.product.brand ?? '']);
+    return JSON.stringify([p.script.segments.map((s) => s.text), p.settings.voiceId, p.settings.voiceSpeed ?? 1, p.settings.voicePitch ?? 0, this.selectedImages.map((i) => i.id), p.product.name.trim(), p.product.price ?? '', p.product.brand ?? '']);
   }
 
-  /** Ratio and presenter changes need no new voice: rebuild the timeline at once. */
+  /** The chosen creative's timeline, with the editor's changes (see src/app/editor). */
+  private creativeTimeline(voiceover: Voiceover): Timeline {
+    const c = $state.snapshot(this.project.creative);
+    return timelineForCreative($state.snapshot(this.project.product), $state.snapshot(this.project.settings), voiceover, c?.id, c?.edits);
+  }
+
+  /** Ratio, presenter, creative and editor changes need no new voice: rebuild the timeline at once. */
   relayout(): void {
     if (!this.voiceover) return;
-    this.timeline = creativeTimeline($state.snapshot(this.project.product), $state.snapshot(this.project.settings), this.voiceover);
+    this.timeline = this.creativeTimeline(this.voiceover);
   }
 
   async generateVideo(): Promise<void> {
@@ -334,7 +328,7 @@ export class Studio {
     this.project.videoRequested = true;
     const key = this.voiceKey();
     try {
-      const voiceover = await voiceScript(segments, this.voiceParams(), synthesize);
+      const voiceover = await projectVoiceover($state.snapshot(this.project.settings), segments, this.voiceLines);
       const blobs: Blob[] = [];
       for (const img of this.selectedImages) {
         const m = await getMedia(img.id);
@@ -342,67 +336,13 @@ export class Studio {
       }
       this.images = blobs;
       this.voiceover = voiceover;
-      this.timeline = creativeTimeline($state.snapshot(this.project.product), $state.snapshot(this.project.settings), voiceover);
+      this.timeline = this.creativeTimeline(voiceover);
       this.voicedKey = key;
     } catch (err) {
       this.videoError = `The video could not be prepared: ${message(err)}`;
     } finally {
       this.videoBusy = false;
     }
-  }
-
-  /** Seconds an export at the chosen resolution is expected to take on this machine. */
-  expectedExportSeconds(): number | null {
-    if (!this.timeline) return null;
-    const s = encodeSettings(this.project.settings.ratio, this.project.settings.resolution);
-    const work = (frameCount(this.timeline.duration, s.fps) * s.width * s.height) / (1080 * 1920);
-    return work / this.exportFps + 1;
-  }
-
-  async exportMp4(): Promise<void> {
-    const timeline = this.timeline;
-    const voiceover = this.voiceover;
-    if (!timeline || !voiceover || this.exportState.status === 'running') return;
-    if (this.exportState.status === 'done') URL.revokeObjectURL(this.exportState.url);
-    const settings = encodeSettings(this.project.settings.ratio, this.project.settings.resolution, timeline.fps);
-    const abort = new AbortController();
-    this.exportAbort = abort;
-    this.exportState = { status: 'running', progress: 0, etaSeconds: this.expectedExportSeconds() };
-    const safeName = (this.project.product.name.trim() || 'talkreel').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 48) || 'talkreel';
-    const scratchName = `${newId('exp')}.mp4`;
-    const fileName = `${safeName}-${this.project.settings.ratio.replace(':', 'x')}-${this.project.settings.resolution}p.mp4`;
-    try {
-      const result = await exportVideo(
-        { timeline, images: this.images, audio: { pcm: voiceover.speech.pcm, sampleRate: voiceover.speech.sampleRate }, settings, fileName: scratchName },
-        {
-          signal: abort.signal,
-          onProgress: (p) => {
-            const progress = p.frame / p.frames;
-            const eta = progress > 0.05 ? (p.elapsed / progress) * (1 - progress) : this.exportState.status === 'running' ? this.exportState.etaSeconds : null;
-            this.exportState = { status: 'running', progress, etaSeconds: eta };
-          },
-        },
-      );
-      this.exportFps = (result.frames * settings.width * settings.height) / (1080 * 1920) / result.seconds;
-      // Keep the video with the user's assets (the file is moved, never copied).
-      let file: File = result.file;
-      try {
-        const kept = await keepExport(scratchName, { id: newId('ast'), projectId: this.project.id, name: fileName, mime: 'video/mp4', width: settings.width, height: settings.height, duration: timeline.duration, size: result.file.size, createdAt: Date.now() });
-        file = kept.file;
-      } catch (err) {
-        this.saveError = `The video was exported but could not be kept on this device: ${message(err)} Download it now.`;
-      }
-      const url = URL.createObjectURL(file);
-      this.exportState = { status: 'done', url, fileName, size: result.file.size, seconds: result.seconds, width: settings.width, height: settings.height };
-    } catch (err) {
-      this.exportState = err instanceof RenderError && err.code === 'cancelled' ? { status: 'idle' } : { status: 'error', message: message(err) };
-    } finally {
-      this.exportAbort = null;
-    }
-  }
-
-  cancelExport(): void {
-    this.exportAbort?.abort();
   }
 
   /** Downloads the current project (with its images) as one .zip file. */

@@ -28,6 +28,22 @@ export function listAllAssets(): Promise<AssetRecord[]> {
   return withDb(async (db) => (await db.getAllFromIndex('assets', 'createdAt')).reverse());
 }
 
+export function getAsset(id: string): Promise<AssetRecord | undefined> {
+  return withDb((db) => db.get('assets', id));
+}
+
+/** Renames a video as My Assets and downloads show it (the file in OPFS keeps its id name). */
+export function renameAsset(id: string, name: string): Promise<AssetRecord | undefined> {
+  return withDb(async (db) => {
+    const tx = db.transaction('assets', 'readwrite');
+    const cur = await tx.store.get(id);
+    const next = cur ? { ...cur, name } : undefined;
+    if (next) await tx.store.put(next);
+    await tx.done;
+    return next;
+  });
+}
+
 export function openAsset(asset: AssetRecord): Promise<File | null> {
   return assetFile(asset.file);
 }

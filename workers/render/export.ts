@@ -15,6 +15,12 @@ import { renderFrame } from '../../src/compose/render.ts';
 import { frameOrder, type GopPlan } from '../../src/encode/gop-lanes.ts';
 import { frameCount } from '../../src/encode/settings.ts';
 import { H264Lanes } from './h264-lanes.ts';
+import { loadCustomAvatar } from '../../src/lipsync/warp/assets.ts';
+import { withNeural } from '../../src/lipsync/neural/compose.ts';
+import { createKeyer } from './keying.ts';
+import { EncoderError, planEncoders, type EncoderKind } from '../../src/encode/choose.ts';
+import { probeEncoders } from '../../src/encode/probe.ts';
+import { exportWithFfmpeg } from '../ffmpeg/export.ts';
 import type { ExportJob, ExportProgress, ExportResult } from './types.ts';
 import { decodeImages } from './images.ts';
 import { loadFonts, timelineText } from './fonts.ts';
@@ -32,7 +38,7 @@ function ensureAac(): Promise<void> {
 const EXPORT_DIR = 'exports';
 
 /** A WritableStream onto an OPFS file via a sync access handle (positioned writes, no copies). */
-async function opfsSink(fileName: string) {
+export async function opfsSink(fileName: string) {
   const root = await navigator.storage.getDirectory();
   const dir = await root.getDirectoryHandle(EXPORT_DIR, { create: true });
   const handle = await dir.getFileHandle(fileName, { create: true });
@@ -76,23 +82,46 @@ function defaultLanes(): number {
   return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 }
 
+/**
+ * Picks the encoder (src/encode/choose.ts) from what this browser offers, and falls back to
+ * ffmpeg.wasm in `auto` mode when WebCodecs fails the job (a full disk is not its fault).
+ */
 export async function exportMp4(job: ExportJob, onProgress: (p: ExportProgress) => void): Promise<ExportResult> {
+  const s = job.settings;
+  const plan = planEncoders(job.encoder ?? 'auto', await probeEncoders(s.width, s.height, s.fps, s.videoBitrate));
+  let reason = plan.reason;
+  for (const [i, kind] of plan.order.entries()) {
+    try {
+      return await exportWith(kind, job, onProgress, reason);
+    } catch (err) {
+      const quota = (err as { name?: string } | null)?.name === 'QuotaExceededError';
+      if (i === plan.order.length - 1 || quota) throw err;
+      reason = `ffmpeg.wasm: WebCodecs failed (${err instanceof Error ? err.message : String(err)})`;
+    }
+  }
+  throw new EncoderError('unavailable', 'No encoder could export this video.');
+}
+
+async function exportWith(kind: EncoderKind, job: ExportJob, onProgress: (p: ExportProgress) => void, reason: string): Promise<ExportResult> {
+  if (kind === 'ffmpeg') return exportWithFfmpeg(job, onProgress, opfsSink, reason);
+  const tagged = (p: ExportProgress) => onProgress({ ...p, encoder: 'webcodecs', encoderReason: reason });
   const lanes = job.lanes ?? defaultLanes();
   try {
-    return await exportWithLanes(job, lanes, onProgress);
+    return { ...(await exportWithLanes(job, lanes, tagged)), encoder: 'webcodecs', encoderReason: reason };
   } catch (err) {
     // Parallel lanes need identical parameter sets; an encoder that varies them gets one lane.
-    if (lanes > 1 && err instanceof Error && /parameter sets/.test(err.message)) return exportWithLanes(job, 1, onProgress);
+    if (lanes > 1 && err instanceof Error && /parameter sets/.test(err.message)) return { ...(await exportWithLanes(job, 1, tagged)), encoder: 'webcodecs', encoderReason: reason };
     throw err;
   }
 }
 
-async function exportWithLanes(job: ExportJob, lanes: number, onProgress: (p: ExportProgress) => void): Promise<ExportResult> {
+async function exportWithLanes(job: ExportJob, lanes: number, onProgress: (p: ExportProgress) => void): Promise<Omit<ExportResult, 'encoder' | 'encoderReason'>> {
   const t0 = performance.now();
   const { settings, timeline } = job;
   // Independent set-up steps overlap: fonts, encoder registration, image decoding, the file.
   const [, , bitmaps, sink] = await Promise.all([ensureAac(), loadFonts(timelineText(job.timeline)), decodeImages(job.images), opfsSink(job.fileName)]);
   const assets = prepareAssets(bitmaps);
+  assets.avatar = withNeural(await loadCustomAvatar(timeline.presenterId, createKeyer), job.neural);
   const canvas = new OffscreenCanvas(settings.width, settings.height);
   // Every frame is read back into a VideoFrame, so a CPU-backed canvas avoids a GPU readback
   // per frame (measured as fast as the GPU-backed one here with SwiftShader; bench compares).

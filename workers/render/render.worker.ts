@@ -1,15 +1,18 @@
 import * as Comlink from 'comlink';
+import { loadCustomAvatar } from '../../src/lipsync/warp/assets.ts';
+import { createKeyer } from './keying.ts';
 import { prepareAssets, type RenderAssets } from '../../src/compose/assets.ts';
 import { renderFrame } from '../../src/compose/render.ts';
 import type { Timeline } from '../../src/compose/types.ts';
 import { exportMp4 } from './export.ts';
 import type { ExportJob, ExportProgress, RenderApi } from './types.ts';
-import { decodeImages } from './images.ts';
+import { ImageCache } from './images.ts';
 import { loadFonts, timelineText } from './fonts.ts';
 
 /** The live preview: a canvas transferred from the page, redrawn on request. */
 let preview: { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } | null = null;
 let creative: { timeline: Timeline; assets: RenderAssets } | null = null;
+const imageCache = new ImageCache();
 
 const api: RenderApi = {
   ping: () => performance.now(),
@@ -26,21 +29,34 @@ const api: RenderApi = {
   },
 
   async setCreative(timeline: Timeline, images: Blob[]): Promise<void> {
-    const [bitmaps] = await Promise.all([decodeImages(images), loadFonts(timelineText(timeline))]);
-    const assets = prepareAssets(bitmaps);
-    if (creative) for (const img of creative.assets.images) img.close();
-    creative = { timeline, assets };
+    // Images already decoded for this preview are reused (regenerating a video keeps its photos).
+    const [bitmaps] = await Promise.all([imageCache.decode(images), loadFonts(timelineText(timeline))]);
+    creative = { timeline, assets: prepareAssets(bitmaps) };
+    creative.assets.avatar = await loadCustomAvatar(timeline.presenterId, createKeyer);
   },
 
   /** Updates the timeline only (e.g. a new ratio or presenter) without re-decoding images. */
   setTimeline(timeline: Timeline): void {
     if (creative) creative = { ...creative, timeline };
     void loadFonts(timelineText(timeline));
+    // A newly chosen custom avatar loads in the background; the next drawn frame shows it.
+    void loadCustomAvatar(timeline.presenterId, createKeyer).then((avatar) => {
+      if (creative?.timeline === timeline) creative.assets.avatar = avatar;
+    }, () => undefined);
   },
 
   drawPreview(t: number): void {
     if (!preview || !creative) return;
     renderFrame(preview.ctx, creative.timeline, creative.assets, t);
+  },
+
+  async snapshot(timeline: Timeline, t: number, width: number, height: number): Promise<ImageBitmap> {
+    if (!creative) throw new Error('snapshot before setCreative');
+    await loadFonts(timelineText(timeline));
+    const c = new OffscreenCanvas(Math.max(2, Math.round(width)), Math.max(2, Math.round(height)));
+    renderFrame(c.getContext('2d', { alpha: false })!, timeline, creative.assets, t);
+    const bmp = c.transferToImageBitmap();
+    return Comlink.transfer(bmp, [bmp]);
   },
 
   exportMp4(job: ExportJob, onProgress: (p: ExportProgress) => void) {

@@ -4,6 +4,8 @@
  */
 import type { Timeline } from '../../src/compose/types.ts';
 import type { EncodeSettings } from '../../src/encode/settings.ts';
+import type { EncoderChoice, EncoderKind } from '../../src/encode/choose.ts';
+import type { NeuralFaces } from '../../src/lipsync/neural/types.ts';
 
 export interface ExportJob {
   timeline: Timeline;
@@ -17,6 +19,10 @@ export interface ExportJob {
   cpuCanvas?: boolean;
   /** Parallel H.264 encoders; default one per core (at most 4). */
   lanes?: number;
+  /** H.264 encoder: `auto` (default) probes WebCodecs, then falls back to ffmpeg.wasm. */
+  encoder?: EncoderChoice;
+  /** Neural lip-sync mouths for the custom avatar (issue 8), made before the export. */
+  neural?: NeuralFaces;
 }
 
 export interface ExportProgress {
@@ -24,11 +30,17 @@ export interface ExportProgress {
   frames: number;
   /** Wall seconds since the export started. */
   elapsed: number;
+  /** The encoder at work, and why it was picked. */
+  encoder?: EncoderKind;
+  encoderReason?: string;
 }
 
 export interface ExportResult {
   file: File;
   frames: number;
+  /** The encoder that made the file, and why it was picked. */
+  encoder: EncoderKind;
+  encoderReason: string;
   /** Parallel encoders used. */
   lanes: number;
   /** Wall seconds for the whole export. */
@@ -53,5 +65,10 @@ export interface RenderApi {
   setCreative(timeline: Timeline, images: Blob[]): Promise<void>;
   setTimeline(timeline: Timeline): void;
   drawPreview(t: number): void;
+  /**
+   * Draws `timeline` (another creative of the same images) at t into a new bitmap of the given
+   * size, without touching the preview: gallery thumbnails. Needs setCreative first.
+   */
+  snapshot(timeline: Timeline, t: number, width: number, height: number): Promise<ImageBitmap>;
   exportMp4(job: ExportJob, onProgress: (p: ExportProgress) => void): Promise<ExportResult>;
 }

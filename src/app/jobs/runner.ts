@@ -5,8 +5,10 @@
  * Every step takes the AbortSignal; cancelling stops the voice or the export worker at once.
  */
 import { exportVideo } from '../../compose/render-client.ts';
+import { applyCreative } from '../../compose/creatives/edits.ts';
 import type { MotionStyle, Theme, Timeline } from '../../compose/types.ts';
 import { encodeSettings, type EncodeSettings } from '../../encode/settings.ts';
+import type { EncoderChoice } from '../../encode/choose.ts';
 import { checkImage } from '../../product/media.ts';
 import type { Product } from '../../product/types.ts';
 import { fitScript, generateScripts } from '../../script/index.ts';
@@ -18,6 +20,8 @@ import { synthesize } from '../../voice/tts-client.ts';
 import type { ExportProgress, ExportResult } from '../../../workers/render/types.ts';
 import { BUILTIN_PRESENTERS } from '../../compose/presenter/index.ts';
 import { creativeTimeline, spokenLength, voiceRequestFor, voiceScript, type Synthesize, type Voiceover } from '../pipeline.ts';
+import { recordingVoiceover } from '../voice/recording-voiceover.ts';
+import { neuralForExport, type LipsyncReport, type NeuralExportOptions } from '../../lipsync/neural/export.ts';
 
 export interface ProductInfo {
   name: string;
@@ -42,6 +46,11 @@ export interface CreativeRequest {
   voiceId?: string;
   /** Words per minute (pace); default the voice's own. */
   voiceRate?: number;
+  /**
+   * The user's own recording as the voice (decoded, mono): the video's length follows it, and
+   * the script's words are shown as captions only when `captions` is true (issue 5).
+   */
+  voiceAudio?: { pcm: Float32Array; sampleRate: number; captions: boolean };
   /** The voiceover text, used as written (no fitting). */
   script?: string;
   /** Preferred ad structure (a script STYLES id); default the first one offered. */
@@ -51,6 +60,8 @@ export interface CreativeRequest {
   /** The job's motion_style: 'display' keeps the presenter's lips still and gesturing. */
   motionStyle?: MotionStyle;
   theme?: Theme;
+  /** Creative (layout and style) id, see src/compose/creatives; default the original one. */
+  creative?: string;
 }
 
 export type RunStep = 'script' | 'voice' | 'timeline';
@@ -138,15 +149,18 @@ export async function prepareCreative(req: CreativeRequest, hooks: RunHooks = {}
   signal?.throwIfAborted();
   hooks.onStep?.('script', fitted.title);
   const segments = req.sceneStyle === 'display' ? displaySegments(fitted.segments, images.length) : fitted.segments;
-  const voiceover = await voiceScript(segments, voiceReq, speak, signal);
+  const voiceover = req.voiceAudio
+    ? recordingVoiceover(req.voiceAudio.pcm, req.voiceAudio.sampleRate, segments, req.voiceAudio.captions, req.language)
+    : await voiceScript(segments, voiceReq, speak, signal);
   signal?.throwIfAborted();
   hooks.onStep?.('voice', `${voiceover.speech.duration.toFixed(2)} s`);
   const base = creativeTimeline(product, settings, voiceover, req.motionStyle);
-  const timeline: Timeline = {
+  const dressed: Timeline = {
     ...base,
     ...(req.theme ? { theme: req.theme } : {}),
     ...(req.presenter === false ? { presenter: false } : {}),
   };
+  const timeline = req.creative ? applyCreative(dressed, req.creative, undefined, { customTheme: !!req.theme }) : dressed;
   hooks.onStep?.('timeline', `${timeline.scenes.length} scenes`);
   return { product, settings, scriptTitle: fitted.title, segments, voiceover, timeline, images: req.images };
 }
@@ -157,13 +171,22 @@ export interface ExportOptions {
   fileName: string;
   lanes?: number;
   cpuCanvas?: boolean;
+  /** H.264 encoder (default auto: WebCodecs, else ffmpeg.wasm). */
+  encoder?: EncoderChoice;
   signal?: AbortSignal;
   onProgress?: (p: ExportProgress) => void;
+  /** Neural lip-sync overrides (issue 8): a model from the command line, the engine, the backend. */
+  lipsync?: Omit<NeuralExportOptions, 'signal' | 'onProgress'>;
+  /** Neural lip-sync progress (before the frames are drawn): which backend runs, frames done. */
+  onLipsync?: NeuralExportOptions['onProgress'];
 }
 
 /** The MP4, encoded in a worker of its own (cancelling terminates it). */
-export async function exportCreative(c: Creative, o: ExportOptions): Promise<{ result: ExportResult; settings: EncodeSettings }> {
+export async function exportCreative(c: Creative, o: ExportOptions): Promise<{ result: ExportResult; settings: EncodeSettings; lipsync: LipsyncReport | null }> {
   const settings = encodeSettings(c.timeline.ratio, o.resolution, c.timeline.fps);
+  const audio = { pcm: c.voiceover.speech.pcm, sampleRate: c.voiceover.speech.sampleRate };
+  // A custom avatar set to Neural gets its mouths from the model first; on failure, the warp engine.
+  const neural = await neuralForExport(c.timeline, audio, settings.fps, { ...o.lipsync, ...(o.signal ? { signal: o.signal } : {}), ...(o.onLipsync ? { onProgress: o.onLipsync } : {}) });
   const result = await exportVideo(
     {
       timeline: c.timeline,
@@ -173,8 +196,10 @@ export async function exportCreative(c: Creative, o: ExportOptions): Promise<{ r
       fileName: o.fileName,
       ...(o.lanes ? { lanes: o.lanes } : {}),
       ...(o.cpuCanvas !== undefined ? { cpuCanvas: o.cpuCanvas } : {}),
+      ...(o.encoder ? { encoder: o.encoder } : {}),
+      ...(neural.faces ? { neural: neural.faces } : {}),
     },
     { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) },
   );
-  return { result, settings };
+  return { result, settings, lipsync: neural.report };
 }

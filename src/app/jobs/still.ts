@@ -6,6 +6,8 @@
 import inter600 from '@fontsource/inter/files/inter-latin-600-normal.woff2?url';
 import inter700 from '@fontsource/inter/files/inter-latin-700-normal.woff2?url';
 import inter800 from '@fontsource/inter/files/inter-latin-800-normal.woff2?url';
+import { loadCustomAvatar } from '../../lipsync/warp/assets.ts';
+import { cpuKeyer } from '../../lipsync/warp/key.ts';
 import { prepareAssets } from '../../compose/assets.ts';
 import { renderFrame } from '../../compose/render.ts';
 import { outputSize, type Timeline } from '../../compose/types.ts';
@@ -58,7 +60,9 @@ export async function composeStill(tl: Timeline, images: Blob[], resolution: 720
     const { w, h } = outputSize(tl.ratio, resolution);
     const canvas = new OffscreenCanvas(w, h);
     const ctx = canvas.getContext('2d', { alpha: false })!;
-    renderFrame(ctx, { ...tl, captions: [] }, prepareAssets(bitmaps), t);
+    const assets = prepareAssets(bitmaps);
+    assets.avatar = await loadCustomAvatar(tl.presenterId, cpuKeyer);
+    renderFrame(ctx, { ...tl, captions: [] }, assets, t);
     return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
   } finally {
     for (const b of bitmaps) b.close();
