@@ -58,3 +58,47 @@ test('bad input gets a clear inline message and loses nothing', async ({ page },
   await expect(page.getByTestId('image-thumb')).toHaveCount(2);
   await expect(page.getByTestId('image-thumb').first()).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('broken product videos: truncated, fuzzed boxes, zero bytes, 600 MB — each refused plainly, the product kept', async ({ page }, testInfo) => {
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const good = testInfo.outputPath('good.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=25', '-f', 'lavfi', '-i', 'sine=f=330', '-t', '3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', '-y', good]);
+  const bytes = readFileSync(good);
+  // Cut off in the middle of the media data, as an interrupted copy leaves it.
+  const truncated = testInfo.outputPath('truncated.mp4');
+  writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.4)));
+  // Every box header after `ftyp` overwritten with noise (sizes and types), deterministically.
+  const fuzzed = Buffer.from(bytes);
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+  for (let i = 32; i < Math.min(fuzzed.length, 4096); i += 1 + (rnd() % 24)) fuzzed[i] = rnd();
+  const fuzzedPath = testInfo.outputPath('fuzzed.mp4');
+  writeFileSync(fuzzedPath, fuzzed);
+  const empty = testInfo.outputPath('empty.mp4');
+  writeFileSync(empty, '');
+  // 600 MB with a real MP4 start: sparse on disk, never read whole.
+  const huge = testInfo.outputPath('huge.mp4');
+  writeFileSync(huge, bytes.subarray(0, 64));
+  execFileSync('truncate', ['-s', String(600 * 1024 * 1024), huge]);
+
+  await page.goto('/');
+  await page.getByTestId('product-name').fill('Steady Product');
+  const input = page.getByTestId('video-input');
+  const error = page.getByTestId('video-error');
+
+  await input.setInputFiles(truncated);
+  await expect(error).toContainText('truncated.mp4');
+  await expect(error).toContainText(/damaged|incomplete|could not be read/i);
+  await input.setInputFiles(fuzzedPath);
+  await expect(error).toContainText('fuzzed.mp4');
+  await expect(error).toContainText(/damaged|incomplete|could not be read|not an MP4|no video track/i);
+  await input.setInputFiles(empty);
+  await expect(error).toContainText(/empty/i);
+  await input.setInputFiles(huge);
+  await expect(error).toHaveText('“huge.mp4” is 600 MB; videos must be under 500 MB.');
+  // Nothing broken was kept, nothing typed was lost; a good video is still taken.
+  await expect(page.getByTestId('product-video')).toHaveCount(0);
+  await expect(page.getByTestId('product-name')).toHaveValue('Steady Product');
+  await input.setInputFiles(good);
+  await expect(page.getByTestId('product-video-facts')).toContainText('640×360');
+});

@@ -1,5 +1,5 @@
 /** Product video intake: container by magic bytes, then duration, size and codec read by mediabunny. */
-import { ALL_FORMATS, BlobSource, Input } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input } from 'mediabunny';
 import { checkVideo, MAX_VIDEO_SIDE, MediaError, type VideoContainer } from './media.ts';
 
 export interface VideoInfo {
@@ -40,6 +40,13 @@ export async function probeVideo(file: Blob, name: string): Promise<VideoInfo> {
     }
     const duration = await input.computeDuration();
     if (!(duration > 0)) throw new MediaError('corrupt', `“${name}” looks damaged: it has no length.`);
+    // A cut-off copy keeps its index (moov) but loses the pictures at the end: its last frame
+    // cannot be found in the file. Caught here rather than half-way through an export.
+    const sink = new EncodedPacketSink(track);
+    const [first, last] = await Promise.all([sink.getFirstPacket(), sink.getPacket(duration)]);
+    if (!first || !last || last.byteLength === 0) {
+      throw new MediaError('corrupt', `“${name}” is incomplete: the file ends before its last frame (an interrupted download or copy?). Copy or export it again.`);
+    }
     const audio = await input.getPrimaryAudioTrack().catch(() => null);
     const decodable = typeof VideoDecoder === 'undefined' ? null : await track.canDecode().catch(() => false);
     return { ...checked, duration, width, height, codec: track.codec, audioCodec: audio?.codec ?? null, decodable };
