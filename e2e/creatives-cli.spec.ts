@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Timeline } from '../src/compose/types.ts';
 import { layoutAt } from '../src/compose/layout.ts';
-import { ffprobe, regionDiff } from './media.ts';
+import { ffprobe, frameAt, regionDiff, tone } from './media.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -17,27 +17,6 @@ function cli(args: string[]): string {
   } catch (err) {
     throw new Error(String((err as { stderr?: string }).stderr ?? err), { cause: err });
   }
-}
-
-function frameAt(file: string, t: number, w: number, h: number): Uint8Array {
-  const buf = execFileSync('ffmpeg', ['-v', 'error', '-ss', t.toFixed(3), '-i', file, '-frames:v', '1', '-vf', `scale=${w}:${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 26 });
-  return new Uint8Array(buf.buffer, buf.byteOffset, w * h * 3);
-}
-
-/** Amplitude of one frequency in mono 16-bit PCM decoded from the file (Goertzel). */
-function tone(file: string, hz: number): number {
-  const rate = 22050;
-  const buf = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', String(rate), '-f', 's16le', '-'], { maxBuffer: 1 << 28 });
-  const n = buf.length / 2;
-  const k = 2 * Math.cos((2 * Math.PI * hz) / rate);
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < n; i++) {
-    const s0 = buf.readInt16LE(i * 2) / 32768 + k * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-  }
-  return Math.sqrt(s1 * s1 + s2 * s2 - k * s1 * s2) / n;
 }
 
 test('--all-creatives writes one MP4 per creative, each in its layout, with --music under the voice', async ({ browserName: _ }, testInfo) => {

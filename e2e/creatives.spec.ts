@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { example, prepareVideo } from './flow.ts';
-import { decodeFrames, ffprobe, regionDiff } from './media.ts';
+import { decodeFrames, ffprobe, frameAt, regionDiff, tone } from './media.ts';
 import { layoutAt } from '../src/compose/layout.ts';
 import type { Timeline } from '../src/compose/types.ts';
 
@@ -77,28 +77,6 @@ const px = (f: Uint8Array, w: number, x: number, y: number) => {
   const i = (Math.round(y) * w + Math.round(x)) * 3;
   return [f[i]!, f[i + 1]!, f[i + 2]!] as const;
 };
-
-/** Decodes the frame at t (seconds) of a video, scaled to w x h, as RGB. */
-function frameAt(file: string, t: number, w: number, h: number): Uint8Array {
-  const buf = execFileSync('ffmpeg', ['-v', 'error', '-ss', t.toFixed(3), '-i', file, '-frames:v', '1', '-vf', `scale=${w}:${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 26 });
-  return new Uint8Array(buf.buffer, buf.byteOffset, w * h * 3);
-}
-
-/** Amplitude of one frequency in the file's sound (Goertzel over mono 16-bit PCM). */
-function tone(file: string, hz: number): number {
-  const rate = 22050;
-  const buf = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', String(rate), '-f', 's16le', '-'], { maxBuffer: 1 << 28 });
-  const n = buf.length / 2;
-  const k = 2 * Math.cos((2 * Math.PI * hz) / rate);
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < n; i++) {
-    const s0 = buf.readInt16LE(i * 2) / 32768 + k * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-  }
-  return Math.sqrt(s1 * s1 + s2 * s2 - k * s1 * s2) / n;
-}
 
 /** Decodes a PNG screenshot to RGB at w x h. */
 function pngRgb(file: string, w: number, h: number): Uint8Array {

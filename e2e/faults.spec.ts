@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { example, prepareVideo } from './flow.ts';
+import { addExampleImages, prepareVideo } from './flow.ts';
 
 test('an export worker that dies mid-export fails the export with a reason, and a retry succeeds', async ({ page }) => {
   await page.goto('/');
@@ -76,8 +76,7 @@ test('a database that cannot be opened: save every readable project, then start 
   await page.goto('/');
   await page.getByTestId('product-name').fill('Rescued Bottle');
   await page.getByTestId('product-description').fill('A steel bottle that survived a damaged database.');
-  await page.getByTestId('image-input').setInputFiles([example('bottle-hero.jpg'), example('bottle-colours.jpg')]);
-  await expect(page.getByTestId('image-thumb')).toHaveCount(2);
+  await addExampleImages(page);
   await expect(page.getByTestId('saved')).toBeVisible();
   await page.waitForTimeout(500);
 

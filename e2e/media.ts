@@ -42,3 +42,25 @@ export function audioRms(file: string, t0: number, t1: number): number {
   for (let i = 0; i < n; i++) s += (buf.readInt16LE(i * 2) / 32768) ** 2;
   return Math.sqrt(s / Math.max(1, n));
 }
+
+/** Decodes the frame at t (seconds) of a video, scaled to w x h, as RGB. */
+export function frameAt(file: string, t: number, w: number, h: number): Uint8Array {
+  const buf = execFileSync('ffmpeg', ['-v', 'error', '-ss', t.toFixed(3), '-i', file, '-frames:v', '1', '-vf', `scale=${w}:${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 26 });
+  return new Uint8Array(buf.buffer, buf.byteOffset, w * h * 3);
+}
+
+/** Amplitude of one frequency in the file's sound (Goertzel over mono 16-bit PCM at 22 050 Hz). */
+export function tone(file: string, hz: number): number {
+  const rate = 22050;
+  const buf = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', String(rate), '-f', 's16le', '-'], { maxBuffer: 1 << 28 });
+  const n = buf.length / 2;
+  const k = 2 * Math.cos((2 * Math.PI * hz) / rate);
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const s0 = buf.readInt16LE(i * 2) / 32768 + k * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  return Math.sqrt(s1 * s1 + s2 * s2 - k * s1 * s2) / n;
+}

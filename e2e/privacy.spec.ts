@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { portrait } from './fixtures/faces.ts';
-import { example } from './flow.ts';
+import { addExampleImages, writeAndPreview } from './flow.ts';
 import { ffprobe } from './media.ts';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../src/product/fixtures/${name}`, import.meta.url)), 'utf8');
@@ -52,16 +52,10 @@ test('a full session stays on the app’s own origin with zero policy violations
   await page.getByTestId('import-source').fill(fixture('shopify-kettle.html'));
   await page.getByTestId('import-parse-source').click();
   await expect(page.getByTestId('product-name')).toHaveValue('Aurora Pour-Over Kettle');
-  await page.getByTestId('image-input').setInputFiles([example('bottle-hero.jpg'), example('bottle-colours.jpg')]);
-  await expect(page.getByTestId('image-thumb')).toHaveCount(2);
+  await addExampleImages(page);
 
-  // Scripts, voice, preview (it plays), export, download.
-  await page.getByRole('radio', { name: '15 s', exact: true }).click();
-  await page.getByTestId('generate-scripts').click();
-  await expect(page.getByTestId('script-option').first()).toBeVisible();
-  await page.getByTestId('generate-video').click();
-  await expect(page.getByTestId('preview-canvas')).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('radio', { name: '720p' }).click();
+  // Scripts, voice, preview, export, download.
+  await writeAndPreview(page);
   await page.getByTestId('export').click();
   await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 180_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
