@@ -129,21 +129,31 @@ export async function exportBench(browser: Browser, serverUrl: string, log: (s: 
   const page = await openPage();
   const perCreative: Record<string, unknown> = {};
   let native: number;
+  let nativeAll: number[];
+  const baselineFile = new URL('bench-results/native-export-baseline.mp4', root).pathname;
   try {
     log('export bench: warm-up (voice data, fonts, encoders, ffmpeg.wasm core)…');
     await render(page, job({ resolution: 720, duration: 15 }));
     if (withFfmpeg) await render(page, job({ resolution: 720, duration: 15, encoder: 'ffmpeg' }));
+    // The machine is shared and noisy: native is timed three times spread over the run and
+    // every WebCodecs export twice; the best of each is compared (all times are reported).
+    const nativeRuns = [nativeX264Seconds(1080, 1920, 30, baselineFile)];
     for (const c of creatives) {
-      log(`export bench: ${c.id}, 30 s 1080x1920 via WebCodecs…`);
-      const wc = await render(page, job({ creative: c.id, encoder: 'webcodecs' }));
+      log(`export bench: ${c.id}, 30 s 1080x1920 via WebCodecs (twice)…`);
+      const runs = [await render(page, job({ creative: c.id, encoder: 'webcodecs' })), await render(page, job({ creative: c.id, encoder: 'webcodecs' }))];
+      const wc = runs.reduce((a, b) => (b.exportSeconds < a.exportSeconds ? b : a));
       const row: Record<string, unknown> = {
         name: c.name,
         video_seconds: round(wc.duration, 3),
         frames: wc.frames,
         webcodecs_seconds: round(wc.exportSeconds),
+        webcodecs_runs_seconds: runs.map((r) => round(r.exportSeconds)),
         webcodecs_fps: round(wc.frames / wc.exportSeconds, 1),
         webcodecs_mb: round(wc.bytes / 1e6),
+        webcodecs_render_seconds: round(wc.renderSeconds),
+        webcodecs_encode_wait_seconds: round(wc.encodeWaitSeconds),
       };
+      if (c === creatives[Math.floor(creatives.length / 2)]) nativeRuns.push(nativeX264Seconds(1080, 1920, 30, baselineFile));
       if (withFfmpeg) {
         log(`export bench: ${c.id}, 30 s 1080x1920 via ffmpeg.wasm (slow)…`);
         const ff = await render(page, job({ creative: c.id, encoder: 'ffmpeg' }));
@@ -159,7 +169,9 @@ export async function exportBench(browser: Browser, serverUrl: string, log: (s: 
     }
     load.after_creatives = loadavg().map((n) => round(n));
     log('export bench: native ffmpeg libx264 veryfast, 30 s 1080x1920…');
-    native = nativeX264Seconds(1080, 1920, 30, new URL('bench-results/native-export-baseline.mp4', root).pathname);
+    nativeRuns.push(nativeX264Seconds(1080, 1920, 30, baselineFile));
+    native = Math.min(...nativeRuns);
+    nativeAll = nativeRuns.map((n) => round(n));
     for (const row of Object.values(perCreative) as Array<Record<string, number>>) {
       row.webcodecs_vs_native = round(row.webcodecs_seconds! / native);
       if (row.ffmpeg_wasm_seconds) row.ffmpeg_wasm_vs_native = round(row.ffmpeg_wasm_seconds / native);
@@ -189,10 +201,28 @@ export async function exportBench(browser: Browser, serverUrl: string, log: (s: 
   return {
     size: '1080x1920, 30 fps',
     native_ffmpeg_veryfast_30s_seconds: round(native),
+    native_runs_seconds: nativeAll,
+    compared: 'best of two WebCodecs exports vs best of three native runs (start, middle, end)',
     per_creative_30s: perCreative,
     webcodecs_vs_native_worst: wcWorst,
     webcodecs_target: 1.5,
     memory: { ...memory, ratio_60s_vs_15s: round(m60 / m15, 3), target_ratio: 1.2, measured: 'sum of VmRSS over every Chromium process, sampled every 200 ms' },
     load_average_1_5_15: load,
   };
+}
+
+// `npx tsx scripts/bench/export.ts` runs this part alone (TALKREEL_BENCH_FFMPEG=0 skips ffmpeg.wasm).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { launchChromium } = await import('../lib/chromium.ts');
+  const { ensureBuild, serveBuild } = await import('../lib/serve.ts');
+  const log = (s: string) => console.error(`bench: ${s}`);
+  ensureBuild(log);
+  const server = await serveBuild();
+  const browser = await launchChromium();
+  try {
+    console.log(JSON.stringify(await exportBench(browser, server.url, log), null, 2));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

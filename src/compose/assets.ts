@@ -6,12 +6,17 @@ export interface RenderAssets {
   images: ImageBitmap[];
   /** Per image and ratio: a soft, darkened, low-resolution backdrop (see backdropFor). */
   backdrops: Map<string, OffscreenCanvas>;
+  /** Shadows and scrims painted at their exact device size, least recently used first (see deviceSprite). */
+  sprites: Map<string, OffscreenCanvas>;
+  /** Per kind of sprite: the size asked for last, and the sprite painted last. */
+  spriteAsks: Map<string, string>;
+  spriteLatest: Map<string, OffscreenCanvas>;
   /** The user's own avatar (src/lipsync/warp), drawn when the timeline's presenterId names it. */
   avatar?: CustomAvatarAssets | null;
 }
 
 export function prepareAssets(images: ImageBitmap[]): RenderAssets {
-  return { images, backdrops: new Map() };
+  return { images, backdrops: new Map(), sprites: new Map(), spriteAsks: new Map(), spriteLatest: new Map() };
 }
 
 const THUMB = 20;
@@ -68,6 +73,44 @@ export function cardShadow(): OffscreenCanvas {
   g.fill();
   shadowSprite = c;
   return c;
+}
+
+/** Sprites kept: each is at most one frame's size, and a layout settles on a few sizes. */
+const MAX_SPRITES = 16;
+
+export interface Sprite {
+  canvas: OffscreenCanvas;
+  /** False while the size keeps changing: the canvas is the kind's latest sprite, to be scaled. */
+  exact: boolean;
+}
+
+/**
+ * A sprite of some kind (a shadow, a scrim) painted once at exactly w x h device pixels and
+ * kept (least recently used dropped), so a frame pays an unscaled blit for it: scaled draws and
+ * gradients over large areas cost 2-3 ms each at 1080x1920 in software, an unscaled blit a
+ * tenth (scripts/bench/creatives.ts). While a layout animates, every frame asks for a new size;
+ * painting each would cost more than it saves, so a size is painted only when asked for twice
+ * in a row, and meanwhile the kind's latest sprite is handed out to be scaled.
+ */
+export function deviceSprite(assets: RenderAssets, kind: string, w: number, h: number, paint: (g: OffscreenCanvasRenderingContext2D, w: number, h: number) => void): Sprite {
+  const id = `${kind}:${w}x${h}`;
+  const { sprites } = assets;
+  const lastAsked = assets.spriteAsks.get(kind);
+  assets.spriteAsks.set(kind, id);
+  const cached = sprites.get(id);
+  if (cached) {
+    sprites.delete(id);
+    sprites.set(id, cached);
+    return { canvas: cached, exact: true };
+  }
+  const latest = assets.spriteLatest.get(kind);
+  if (latest && lastAsked !== id) return { canvas: latest, exact: false };
+  const c = new OffscreenCanvas(Math.max(1, w), Math.max(1, h));
+  paint(c.getContext('2d')!, w, h);
+  sprites.set(id, c);
+  assets.spriteLatest.set(kind, c);
+  if (sprites.size > MAX_SPRITES) sprites.delete(sprites.keys().next().value!);
+  return { canvas: c, exact: true };
 }
 
 /** A creative's theme gradient at the output size, drawn once (one blit per frame after that). */

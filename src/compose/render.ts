@@ -1,6 +1,6 @@
 import { mouthAt, REST_MOUTH, speakingLevel } from '../lipsync/visemes.ts';
 import { drawPresenter, gestureAt, groundOf, mouthRegion, presenterById, presenterStateAt, unitPoint, UNIT_H, UNIT_W, type PresenterLook } from './presenter/index.ts';
-import { backdropFor, cardShadow, SHADOW_PAD, themeBackdrop, type RenderAssets } from './assets.ts';
+import { backdropFor, cardShadow, deviceSprite, SHADOW_PAD, themeBackdrop, type RenderAssets } from './assets.ts';
 import { creativeForTimeline, type CaptionStyle, type CreativeDef } from './creatives/index.ts';
 import { inkFor } from './creatives/edits.ts';
 import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './layout.ts';
@@ -46,12 +46,12 @@ export function renderFrame(ctx: Ctx, tl: Timeline, assets: RenderAssets, t: num
   const bleed = layout.cardAlpha >= 1 && layout.card.x <= 0 && layout.card.y <= 0 && layout.card.x + layout.card.w >= design.w && layout.card.y + layout.card.h >= design.h;
   if (!bleed) drawBackdrop(ctx, tl, def, assets, t, si, design);
   if (layout.cardAlpha > 0.01) drawCard(ctx, tl, def, assets, t, si, layout, design);
-  if (layout.scrim > 0.01) drawScrim(ctx, layout.scrim, design);
+  if (layout.scrim > 0.01) drawScrim(ctx, assets, layout.scrim, design);
   if (tl.presenter !== false && def.presenter) {
     if (layout.panel) drawPanel(ctx, tl, layout.panel);
     // A custom avatar (issue 7) replaces the drawn presenter when the timeline names it.
     if (assets.avatar && assets.avatar.presenterId === tl.presenterId) drawCustomAvatar(ctx, tl, assets.avatar, t, layout);
-    else drawPresenterLayer(ctx, tl, t, layout);
+    else drawPresenterLayer(ctx, tl, assets, t, layout);
   }
   if (layout.endCard > 0.01) drawEndCard(ctx, tl, layout, design);
   drawCaptions(ctx, tl, t, layout, tl.captionStyle ?? def.captions);
@@ -118,7 +118,7 @@ function drawCard(ctx: Ctx, tl: Timeline, def: CreativeDef, a: RenderAssets, t: 
   ctx.globalAlpha = layout.cardAlpha;
   if (framed) {
     const pad = SHADOW_PAD * 1.1;
-    ctx.drawImage(cardShadow(), card.x - card.w * pad, card.y - card.h * pad + card.h * 0.03, card.w * (1 + 2 * pad), card.h * (1 + 2 * pad));
+    drawShadow(ctx, a, 'card-shadow', { x: card.x - card.w * pad, y: card.y - card.h * pad + card.h * 0.03, w: card.w * (1 + 2 * pad), h: card.h * (1 + 2 * pad) });
   }
   roundRectPath(ctx, card, radius);
   ctx.clip();
@@ -184,23 +184,56 @@ function drawCard(ctx: Ctx, tl: Timeline, def: CreativeDef, a: RenderAssets, t: 
   ctx.restore();
 }
 
+/**
+ * Draws a sprite that covers design-space rect r, as an unscaled blit once its size has settled:
+ * r is rounded to device pixels, the sprite painted at that size once (assets.ts deviceSprite).
+ * Only for soft content (shadows, gradients), where half a pixel of placement cannot be seen.
+ */
+function blitSprite(ctx: Ctx, a: RenderAssets, key: string, r: Rect, paint: (g: OffscreenCanvasRenderingContext2D, w: number, h: number) => void): void {
+  const m = ctx.getTransform();
+  const x = Math.round(m.a * r.x + m.e);
+  const y = Math.round(m.d * r.y + m.f);
+  const w = Math.round(m.a * r.w);
+  const h = Math.round(m.d * r.h);
+  if (w < 1 || h < 1) return;
+  const sprite = deviceSprite(a, key, w, h, paint);
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  if (sprite.exact) ctx.drawImage(sprite.canvas, x, y);
+  else ctx.drawImage(sprite.canvas, x, y, w, h);
+  ctx.restore();
+}
+
+/** The soft drop shadow under a card or bubble (kind: which, for deviceSprite), covering r. */
+function drawShadow(ctx: Ctx, a: RenderAssets, kind: 'card-shadow' | 'bubble-shadow', r: Rect): void {
+  blitSprite(ctx, a, kind, r, (g, w, h) => {
+    g.imageSmoothingQuality = 'high';
+    g.drawImage(cardShadow(), 0, 0, w, h);
+  });
+}
+
 /** Dark gradients at the bottom (captions, end card) and top (progress bar) of full-bleed photos. */
-function drawScrim(ctx: Ctx, amount: number, d: { w: number; h: number }): void {
+function drawScrim(ctx: Ctx, a: RenderAssets, amount: number, d: { w: number; h: number }): void {
   ctx.save();
   ctx.globalAlpha = amount;
+  // Two sprites: the band between them is clear, and blitting it would cost as much as the rest.
   const top = d.h * 0.16;
-  const gt = ctx.createLinearGradient(0, 0, 0, top);
-  gt.addColorStop(0, 'rgba(8,10,20,0.45)');
-  gt.addColorStop(1, 'rgba(8,10,20,0)');
-  ctx.fillStyle = gt;
-  ctx.fillRect(0, 0, d.w, top);
+  blitSprite(ctx, a, 'scrim-top', { x: 0, y: 0, w: d.w, h: top }, (g, w, h) => {
+    const gt = g.createLinearGradient(0, 0, 0, h);
+    gt.addColorStop(0, 'rgba(8,10,20,0.45)');
+    gt.addColorStop(1, 'rgba(8,10,20,0)');
+    g.fillStyle = gt;
+    g.fillRect(0, 0, w, h);
+  });
   const from = d.h * 0.5;
-  const gb = ctx.createLinearGradient(0, from, 0, d.h);
-  gb.addColorStop(0, 'rgba(8,10,20,0)');
-  gb.addColorStop(0.55, 'rgba(8,10,20,0.45)');
-  gb.addColorStop(1, 'rgba(8,10,20,0.8)');
-  ctx.fillStyle = gb;
-  ctx.fillRect(0, from, d.w, d.h - from);
+  blitSprite(ctx, a, 'scrim-bottom', { x: 0, y: from, w: d.w, h: d.h - from }, (g, w, h) => {
+    const gb = g.createLinearGradient(0, 0, 0, h);
+    gb.addColorStop(0, 'rgba(8,10,20,0)');
+    gb.addColorStop(0.55, 'rgba(8,10,20,0.45)');
+    gb.addColorStop(1, 'rgba(8,10,20,0.8)');
+    g.fillStyle = gb;
+    g.fillRect(0, 0, w, h);
+  });
   ctx.restore();
 }
 
@@ -226,7 +259,7 @@ export function bubbleBox(bubble: Rect, look: PresenterLook): Rect {
   return { x: bubble.x + bubble.w / 2 - mx * s, y: bubble.y + bubble.h * 0.6 - my * s, w: UNIT_W * s, h: UNIT_H * s };
 }
 
-function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, layout: Layout): void {
+function drawPresenterLayer(ctx: Ctx, tl: Timeline, assets: RenderAssets, t: number, layout: Layout): void {
   const look = presenterById(tl.presenterId);
   const bubble = layout.bubble && layout.bubble.w > 4 ? layout.bubble : null;
   if (layout.bubble && !bubble) return;
@@ -243,7 +276,7 @@ function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, layout: Layout): 
     gesture && { ...gesture, target: unitPoint(box, card.x + card.w / 2, card.y + card.h / 2) },
   );
   if (bubble) {
-    drawBubble(ctx, tl, look, state, box, bubble);
+    drawBubble(ctx, tl, assets, look, state, box, bubble);
     return;
   }
   ctx.save();
@@ -254,26 +287,25 @@ function drawPresenterLayer(ctx: Ctx, tl: Timeline, t: number, layout: Layout): 
   }
   // A soft contact shadow grounds the presenter over the backdrop (at the feet of a full figure).
   const g = groundOf(box, look);
-  ctx.save();
-  ctx.translate(g.x, g.y);
-  ctx.scale(1, g.flat);
-  const sh = ctx.createRadialGradient(0, 0, 0, 0, 0, g.r);
-  sh.addColorStop(0, 'rgba(0,0,0,0.35)');
-  sh.addColorStop(1, 'rgba(0,0,0,0)');
-  ctx.fillStyle = sh;
-  ctx.fillRect(-g.r, -g.r, 2 * g.r, 2 * g.r);
-  ctx.restore();
+  blitSprite(ctx, assets, 'ground', { x: g.x - g.r, y: g.y - g.r * g.flat, w: 2 * g.r, h: 2 * g.r * g.flat }, (c, w, h) => {
+    c.scale(w / 2, h / 2);
+    const sh = c.createRadialGradient(1, 1, 0, 1, 1, 1);
+    sh.addColorStop(0, 'rgba(0,0,0,0.35)');
+    sh.addColorStop(1, 'rgba(0,0,0,0)');
+    c.fillStyle = sh;
+    c.fillRect(0, 0, 2, 2);
+  });
   drawPresenter(ctx, look, state, box);
   ctx.restore();
 }
 
 /** The presenter framed in a circle with a white ring and a soft shadow, like a video call bubble. */
-function drawBubble(ctx: Ctx, tl: Timeline, look: PresenterLook, state: ReturnType<typeof presenterStateAt>, box: Rect, b: Rect): void {
+function drawBubble(ctx: Ctx, tl: Timeline, assets: RenderAssets, look: PresenterLook, state: ReturnType<typeof presenterStateAt>, box: Rect, b: Rect): void {
   const r = b.w / 2;
   const cx = b.x + r;
   const cy = b.y + r;
   const pad = SHADOW_PAD * 1.1;
-  ctx.drawImage(cardShadow(), b.x - b.w * pad, b.y - b.h * pad + b.h * 0.04, b.w * (1 + 2 * pad), b.h * (1 + 2 * pad));
+  drawShadow(ctx, assets, 'bubble-shadow', { x: b.x - b.w * pad, y: b.y - b.h * pad + b.h * 0.04, w: b.w * (1 + 2 * pad), h: b.h * (1 + 2 * pad) });
   ctx.save();
   ctx.beginPath();
   ctx.arc(cx, cy, r, 0, Math.PI * 2);

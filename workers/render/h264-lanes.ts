@@ -10,7 +10,7 @@ export interface LaneOptions extends GopPlan {
 }
 
 /** Frames an encoder may hold before the renderer waits: bounds memory (8 MB a 1080p frame). */
-const MAX_QUEUE = 3;
+export const ENCODER_QUEUE = 3;
 
 async function supportedConfig(width: number, height: number, fps: number, bitrate: number): Promise<VideoEncoderConfig> {
   for (const profile of ['high', 'main', 'baseline'] as const) {
@@ -83,7 +83,7 @@ export class H264Lanes {
     const lane = laneOf(index, this.o);
     const enc = this.encoders[lane]!;
     if (isKeyFrame(index, this.o)) this.laneGops[lane]!.push(gopOf(index, this.o));
-    while (enc.encodeQueueSize >= MAX_QUEUE) await new Promise((r) => enc.addEventListener('dequeue', r, { once: true }));
+    while (enc.encodeQueueSize >= ENCODER_QUEUE) await new Promise((r) => enc.addEventListener('dequeue', r, { once: true }));
     enc.encode(frame, { keyFrame: isKeyFrame(index, this.o) });
     frame.close();
     // Keep the muxer from falling behind the encoders.
