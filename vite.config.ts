@@ -62,8 +62,9 @@ export default defineConfig({
           },
           {
             // onnxruntime-web's wasm (28 MB) and the BlazeFace model (issue 7): cached the first
-            // time a face is detected, so custom avatars work offline afterwards.
-            urlPattern: ({ url }) => /\/assets\/(?:ort-wasm[^/]*\.wasm|face_detection_[^/]*\.onnx)$/.test(url.pathname),
+            // time a face is detected, so custom avatars work offline afterwards; ffmpeg.wasm's
+            // cores (31-32 MB each) the first time they convert audio or export.
+            urlPattern: ({ url }) => /\/assets\/(?:ort-wasm[^/]*\.wasm|face_detection_[^/]*\.onnx|ffmpeg-core[^/]*\.wasm)$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'talkreel-runtimes-v1', cacheableResponse: { statuses: [200] } },
           },
