@@ -143,6 +143,46 @@ test('two creatives export as tasks, survive a reload mid-export, and land in My
   await expect(page.getByTestId('product-name')).toHaveValue('Task Bottle');
 });
 
+/** Files in the app's OPFS scratch folder for exports being written. */
+const exportFiles = (page: Page) =>
+  page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await root.getDirectoryHandle('exports', { create: true });
+    const names: string[] = [];
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names;
+  });
+
+test('cancelling a running export stops it, leaves no file behind, and Restart exports it', async ({ page }, testInfo) => {
+  test.setTimeout(600_000);
+  await page.goto('/');
+  await prepareVideo(page, 'Cancel Bottle');
+  await page.getByTestId('export').click();
+  await page.getByTestId('nav-tasks').click();
+  const task = page.getByTestId('task');
+  await expect(task).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
+  await expect.poll(() => progressOf(task), { timeout: 120_000 }).toBeGreaterThan(5);
+  expect(await exportFiles(page)).toHaveLength(1);
+
+  await task.getByTestId('task-cancel').click();
+  await expect(task).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
+  await expect(task.getByTestId('task-status')).toHaveText('Cancelled');
+  await expect(page.getByTestId('tasks-active')).toHaveCount(0);
+  // The half-written video is removed, and nothing reaches My Assets.
+  await expect.poll(() => exportFiles(page)).toHaveLength(0);
+  await shot(page, testInfo, 'tasks-cancelled');
+  await page.getByTestId('nav-assets').click();
+  await expect(page.getByTestId('assets-empty')).toBeVisible();
+
+  await page.getByTestId('nav-tasks').click();
+  await task.getByTestId('task-restart').click();
+  await expect(task).toHaveAttribute('data-status', 'done', { timeout: 500_000 });
+  // The finished video moved out of the scratch folder into My Assets.
+  expect(await exportFiles(page)).toHaveLength(0);
+  await page.getByTestId('nav-assets').click();
+  await expect(page.getByTestId('asset')).toHaveCount(1);
+});
+
 test('the ffmpeg.wasm encoder, chosen in the Task Center settings, exports a valid MP4', async ({ page }, testInfo) => {
   test.setTimeout(600_000);
   await page.goto('/#/tasks');

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { ExportJob, ExportProgress, ExportResult, RenderApi } from '../../workers/render/types.ts';
 import type { Timeline } from './types.ts';
 import { getMedia } from '../storage/projects.ts';
+import { removeScratchExport } from '../storage/files.ts';
 import { decodeMusic } from './music-decode.ts';
 import { mixMusic } from './music.ts';
 
@@ -136,6 +137,9 @@ export async function exportVideo(
       aborted,
     ]);
   } catch (err) {
+    // Cancelled, crashed or failed: the half-written file goes now, not at the next clean-up.
+    w.worker.terminate();
+    await removeScratchExport(job.fileName);
     if (err instanceof RenderError) throw err;
     const msg = err instanceof Error ? err.message : String(err);
     const name = (err as { name?: string } | null)?.name ?? '';

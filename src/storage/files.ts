@@ -45,6 +45,26 @@ export async function removeAssetFile(assetName: string): Promise<void> {
   await (await dir(ASSET_DIR))?.removeEntry(assetName).catch(() => undefined);
 }
 
+/**
+ * Deletes an unfinished export at once (cancelled, failed, its worker gone). The worker that
+ * wrote it may still be letting go of the file, so a locked file is tried again for a moment;
+ * what is still locked then is left to collectGarbage.
+ */
+export async function removeScratchExport(scratchName: string, tries = 20): Promise<boolean> {
+  const d = await dir(EXPORT_DIR).catch(() => null);
+  if (!d) return false;
+  for (let i = 0; i < tries; i++) {
+    try {
+      await d.removeEntry(scratchName);
+      return true;
+    } catch (err) {
+      if ((err as { name?: string } | null)?.name === 'NotFoundError') return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return false;
+}
+
 /** Bytes held in unfinished exports. */
 export async function scratchBytes(): Promise<number> {
   return (await filesIn(EXPORT_DIR)).reduce((n, f) => n + f.size, 0);
