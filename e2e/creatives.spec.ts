@@ -137,6 +137,27 @@ test('edit a scene and add music in the editor: the preview and the exported MP4
   await expect(page.getByTestId('generate-video')).toBeEnabled({ timeout: 30_000 });
   await expect(page.getByTestId('player')).toHaveAttribute('data-scenes', after.map((s) => `${s.kind}:${s.start.toFixed(2)}-${s.end.toFixed(2)}`).join(' '));
 
+  // The typeface: an elegant serif redraws the caption (the worker loaded the font: a missing
+  // one would fall back to Inter and look the same); back to Modern, the old caption returns.
+  const band0 = { x: 0, y: 384 * 0.5, w: 216, h: 384 * 0.13 };
+  const fonts = page.getByRole('radiogroup', { name: 'Font' });
+  await fonts.getByRole('radio', { name: 'Elegant' }).click();
+  await expect(fonts.getByRole('radio', { name: 'Elegant' })).toHaveAttribute('aria-checked', 'true');
+  const serifShot = testInfo.outputPath('serif.png');
+  await expect
+    .poll(async () => {
+      await seek(page, at2);
+      await page.getByTestId('preview-canvas').screenshot({ path: serifShot });
+      return regionDiff(pngRgb(serifShot, 216, 384), pngRgb(afterShot, 216, 384), 216, band0);
+    }, { timeout: 15_000 })
+    .toBeGreaterThan(8);
+  await page.getByTestId('preview-canvas').screenshot({ path: `${SHOTS}/font-elegant-split-9x16.png` });
+  await fonts.getByRole('radio', { name: 'Modern' }).click();
+  const modernShot = testInfo.outputPath('modern.png');
+  await seek(page, at2);
+  await page.getByTestId('preview-canvas').screenshot({ path: modernShot });
+  expect(regionDiff(pngRgb(modernShot, 216, 384), pngRgb(afterShot, 216, 384), 216, band0)).toBeLessThan(3);
+
   // Background music: a picture named like audio is refused by its bytes; a real file is kept.
   const fake = testInfo.outputPath('song.mp3');
   copyFileSync(example('bottle-hero.jpg'), fake);

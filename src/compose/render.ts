@@ -6,6 +6,7 @@ import { inkFor } from './creatives/edits.ts';
 import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './layout.ts';
 import { DESIGN_SIZE, type CaptionLine, type Timeline } from './types.ts';
 import { drawCustomAvatar } from '../lipsync/warp/draw.ts';
+import { DEFAULT_FONT, videoFont } from './fonts.ts';
 
 type Ctx = OffscreenCanvasRenderingContext2D;
 
@@ -17,11 +18,13 @@ const FONT_FAMILY_JA = FONT_FAMILY.replace('"Noto Sans SC", "Noto Sans JP"', '"N
 const familyCache = new WeakMap<Timeline, string>();
 let family = FONT_FAMILY;
 
+/** The chosen typeface first (src/compose/fonts.ts), then the script fallbacks. */
 function familyFor(tl: Timeline): string {
   let f = familyCache.get(tl);
   if (!f) {
     const kana = tl.captions.some((c) => c.words.some((w) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w.text)));
     f = kana || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(tl.productName) ? FONT_FAMILY_JA : FONT_FAMILY;
+    if (tl.font && tl.font !== DEFAULT_FONT) f = `"${videoFont(tl.font).family}", ${f}`;
     familyCache.set(tl, f);
   }
   return f;

@@ -1,3 +1,4 @@
+import type { FontId } from './fonts.ts';
 import type { VisemeKey } from '../lipsync/types.ts';
 import type { GestureKey } from './presenter/motion.ts';
 import type { Ratio, SceneHint } from '../script/types.ts';
@@ -69,6 +70,8 @@ export interface Timeline {
   presenterAdjust?: { scale: number; dx: number };
   /** Background music (a media record of the project), mixed under the voice at export and in the preview. */
   music?: { mediaId: string; volume: number };
+  /** Typeface of the video's text (src/compose/fonts.ts); default Inter. */
+  font?: FontId;
 }
 
 export type MotionStyle = 'talking' | 'display';

@@ -17,7 +17,8 @@ async function filesIn(name: string): Promise<File[]> {
   const d = await dir(name);
   const out: File[] = [];
   if (!d) return out;
-  for await (const handle of d.values()) {
+  // Cast: the DOM lib's async iteration of directories is not in every tsconfig this file is checked under.
+  for await (const handle of (d as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
     if (handle.kind !== 'file') continue;
     const file = await (handle as FileSystemFileHandle).getFile().catch(() => null);
     if (file) out.push(file);

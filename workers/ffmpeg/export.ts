@@ -12,7 +12,7 @@ import { renderFrame } from '../../src/compose/render.ts';
 import { frameCount } from '../../src/encode/settings.ts';
 import type { ExportJob, ExportProgress, ExportResult } from '../render/types.ts';
 import { decodeImages } from '../render/images.ts';
-import { loadFonts, timelineText } from '../render/fonts.ts';
+import { loadTimelineFonts } from '../render/fonts.ts';
 import { encodeAac, FfmpegH264, loadFfmpeg } from './h264.ts';
 
 /**
@@ -45,7 +45,7 @@ export async function exportWithFfmpeg(
 ): Promise<ExportResult> {
   const t0 = performance.now();
   const { settings, timeline } = job;
-  const [, bitmaps, sink, { ffmpeg, log, threads }] = await Promise.all([loadFonts(timelineText(timeline)), decodeImages(job.images), openSink(job.fileName), loadFfmpeg()]);
+  const [, bitmaps, sink, { ffmpeg, log, threads }] = await Promise.all([loadTimelineFonts(timeline), decodeImages(job.images), openSink(job.fileName), loadFfmpeg()]);
   const assets = prepareAssets(bitmaps);
   reason = `${reason} · ${threads > 1 ? `multi-threaded core, ${threads} threads` : 'single-threaded core'}`;
   assets.avatar = withNeural(await loadCustomAvatar(timeline.presenterId, createKeyer), job.neural);

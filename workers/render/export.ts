@@ -23,7 +23,7 @@ import { probeEncoders } from '../../src/encode/probe.ts';
 import { exportWithFfmpeg } from '../ffmpeg/export.ts';
 import type { ExportJob, ExportProgress, ExportResult } from './types.ts';
 import { decodeImages } from './images.ts';
-import { loadFonts, timelineText } from './fonts.ts';
+import { loadTimelineFonts } from './fonts.ts';
 
 
 let aacReady: Promise<void> | null = null;
@@ -119,7 +119,7 @@ async function exportWithLanes(job: ExportJob, lanes: number, onProgress: (p: Ex
   const t0 = performance.now();
   const { settings, timeline } = job;
   // Independent set-up steps overlap: fonts, encoder registration, image decoding, the file.
-  const [, , bitmaps, sink] = await Promise.all([ensureAac(), loadFonts(timelineText(job.timeline)), decodeImages(job.images), opfsSink(job.fileName)]);
+  const [, , bitmaps, sink] = await Promise.all([ensureAac(), loadTimelineFonts(job.timeline), decodeImages(job.images), opfsSink(job.fileName)]);
   const assets = prepareAssets(bitmaps);
   assets.avatar = withNeural(await loadCustomAvatar(timeline.presenterId, createKeyer), job.neural);
   // Every frame is read back into a VideoFrame, so a CPU-backed canvas avoids a GPU readback

@@ -1,6 +1,26 @@
 import inter600 from '@fontsource/inter/files/inter-latin-600-normal.woff2?url';
 import inter700 from '@fontsource/inter/files/inter-latin-700-normal.woff2?url';
 import inter800 from '@fontsource/inter/files/inter-latin-800-normal.woff2?url';
+import interX600 from '@fontsource/inter/files/inter-latin-ext-600-normal.woff2?url';
+import interX700 from '@fontsource/inter/files/inter-latin-ext-700-normal.woff2?url';
+import interX800 from '@fontsource/inter/files/inter-latin-ext-800-normal.woff2?url';
+import poppins600 from '@fontsource/poppins/files/poppins-latin-600-normal.woff2?url';
+import poppins700 from '@fontsource/poppins/files/poppins-latin-700-normal.woff2?url';
+import poppins800 from '@fontsource/poppins/files/poppins-latin-800-normal.woff2?url';
+import poppinsX600 from '@fontsource/poppins/files/poppins-latin-ext-600-normal.woff2?url';
+import poppinsX700 from '@fontsource/poppins/files/poppins-latin-ext-700-normal.woff2?url';
+import poppinsX800 from '@fontsource/poppins/files/poppins-latin-ext-800-normal.woff2?url';
+import playfair600 from '@fontsource/playfair-display/files/playfair-display-latin-600-normal.woff2?url';
+import playfair700 from '@fontsource/playfair-display/files/playfair-display-latin-700-normal.woff2?url';
+import playfair800 from '@fontsource/playfair-display/files/playfair-display-latin-800-normal.woff2?url';
+import playfairX600 from '@fontsource/playfair-display/files/playfair-display-latin-ext-600-normal.woff2?url';
+import playfairX700 from '@fontsource/playfair-display/files/playfair-display-latin-ext-700-normal.woff2?url';
+import playfairX800 from '@fontsource/playfair-display/files/playfair-display-latin-ext-800-normal.woff2?url';
+import oswald600 from '@fontsource/oswald/files/oswald-latin-600-normal.woff2?url';
+import oswald700 from '@fontsource/oswald/files/oswald-latin-700-normal.woff2?url';
+import oswaldX600 from '@fontsource/oswald/files/oswald-latin-ext-600-normal.woff2?url';
+import oswaldX700 from '@fontsource/oswald/files/oswald-latin-ext-700-normal.woff2?url';
+import latinRanges from '@fontsource/inter/unicode.json';
 import arabicRanges from '@fontsource/noto-sans-arabic/unicode.json';
 import devanagariRanges from '@fontsource/noto-sans-devanagari/unicode.json';
 import hebrewRanges from '@fontsource/noto-sans-hebrew/unicode.json';
@@ -8,11 +28,13 @@ import jpRanges from '@fontsource/noto-sans-jp/unicode.json';
 import scRanges from '@fontsource/noto-sans-sc/unicode.json';
 import krRanges from '@fontsource/noto-sans-kr/unicode.json';
 import type { Timeline } from '../../src/compose/types.ts';
+import { videoFont, type FontId } from '../../src/compose/fonts.ts';
 
 /*
  * Bundled fonts so captions look the same on every machine (no system font lottery), in every
- * script the app writes: Inter (Latin) plus Noto Sans Arabic, Devanagari, Hebrew, JP, SC and KR
- * (OFL-1.1), one bold weight each. Only the pieces a creative's text needs are fetched: the CJK
+ * script the app writes: the video's typeface (Inter by default, or the one chosen in the
+ * editor; Latin and Latin Extended, three weights) plus Noto Sans Arabic, Devanagari, Hebrew, JP,
+ * SC and KR (OFL-1.1), one bold weight each. Only the pieces a creative's text needs are fetched: the CJK
  * fonts come in ~100 unicode-range subsets of 20–40 kB, and a caption line in Japanese needs a
  * handful of them.
  */
@@ -97,29 +119,49 @@ export function subsetsFor(text: string): Array<{ family: string; subset: string
   return out;
 }
 
-let latin: Promise<void> | null = null;
+/** Per typeface, weight → [Latin, Latin Extended] files (all OFL-1.1). */
+const LATIN: Record<FontId, Record<number, [string, string]>> = {
+  inter: { 600: [inter600, interX600], 700: [inter700, interX700], 800: [inter800, interX800] },
+  poppins: { 600: [poppins600, poppinsX600], 700: [poppins700, poppinsX700], 800: [poppins800, poppinsX800] },
+  playfair: { 600: [playfair600, playfairX600], 700: [playfair700, playfairX700], 800: [playfair800, playfairX800] },
+  oswald: { 600: [oswald600, oswaldX600], 700: [oswald700, oswaldX700] },
+};
+
+const latinFaces = new Map<string, Promise<void>>();
 const loadedSubsets = new Map<string, Promise<void>>();
 
 // TypeScript's WebWorker lib omits FontFaceSet.add, which workers do have (setlike).
 const fontSet = () => self.fonts as unknown as { add(face: FontFace): void };
 
 /**
- * Loads Inter, and the script fonts the given text needs (pass `timelineText(tl)` before drawing
- * a creative). Resolves once every face is usable; a font that fails to load falls back to the
- * system fonts in FONT_FAMILY rather than failing an export.
+ * Loads one subset (Latin, or Latin Extended for Turkish ğ ş ı, Polish ł…) of a typeface in
+ * every weight it has, once. A canvas draws with what is loaded at that moment, so faces are
+ * loaded before drawing, never left to load lazily by unicode-range.
  */
-export function loadFonts(text = ''): Promise<void> {
-  latin ??= (async () => {
-    const faces = [
-      new FontFace('Inter', `url(${inter600})`, { weight: '600' }),
-      new FontFace('Inter', `url(${inter700})`, { weight: '700' }),
-      new FontFace('Inter', `url(${inter800})`, { weight: '800' }),
-    ];
-    await Promise.all(faces.map((f) => f.load()));
-    for (const f of faces) fontSet().add(f);
-  })().catch(() => {
-    latin = null;
-  });
+function loadLatin(id: FontId, subset: 'latin' | 'latin-ext'): Promise<void> {
+  const key = `${id}/${subset}`;
+  let p = latinFaces.get(key);
+  if (!p) {
+    const family = videoFont(id).family;
+    const faces = Object.entries(LATIN[id]).map(
+      ([weight, files]) => new FontFace(family, `url(${files[subset === 'latin' ? 0 : 1]})`, { weight, unicodeRange: latinRanges[subset] }),
+    );
+    p = Promise.all(faces.map((f) => f.load())).then(
+      () => faces.forEach((f) => fontSet().add(f)),
+      () => void latinFaces.delete(key),
+    );
+    latinFaces.set(key, p);
+  }
+  return p;
+}
+
+/**
+ * Loads the typeface (default Inter), and the script fonts the given text needs (pass
+ * `timelineText(tl)` and `tl.font` before drawing a creative). Resolves once every face is
+ * usable; a font that fails to load falls back to the system fonts in FONT_FAMILY rather than
+ * failing an export.
+ */
+export function loadFonts(text = '', font: FontId = 'inter'): Promise<void> {
   const pieces = subsetsFor(text).map((s) => {
     const key = `${s.family}/${s.subset}`;
     let p = loadedSubsets.get(key);
@@ -133,5 +175,12 @@ export function loadFonts(text = ''): Promise<void> {
     }
     return p;
   });
-  return Promise.all([latin, ...pieces]).then(() => undefined);
+  // Inter is always there: it is the first fallback in FONT_FAMILY (and the default).
+  const faces = [...new Set<FontId>(['inter', font])].flatMap((id) => [loadLatin(id, 'latin'), ...(/[\u0100-\u02ff]/.test(text) ? [loadLatin(id, 'latin-ext')] : [])]);
+  return Promise.all([...faces, ...pieces]).then(() => undefined);
+}
+
+/** The fonts a timeline draws with: its typeface and the scripts of its text. */
+export function loadTimelineFonts(tl: Timeline): Promise<void> {
+  return loadFonts(timelineText(tl), tl.font ?? 'inter');
 }

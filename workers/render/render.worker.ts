@@ -7,7 +7,7 @@ import type { Timeline } from '../../src/compose/types.ts';
 import { exportMp4 } from './export.ts';
 import type { ExportJob, ExportProgress, RenderApi } from './types.ts';
 import { ImageCache } from './images.ts';
-import { loadFonts, timelineText } from './fonts.ts';
+import { loadFonts, loadTimelineFonts } from './fonts.ts';
 
 /** The live preview: a canvas transferred from the page, redrawn on request. */
 let preview: { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } | null = null;
@@ -30,15 +30,17 @@ const api: RenderApi = {
 
   async setCreative(timeline: Timeline, images: Blob[]): Promise<void> {
     // Images already decoded for this preview are reused (regenerating a video keeps its photos).
-    const [bitmaps] = await Promise.all([imageCache.decode(images), loadFonts(timelineText(timeline))]);
+    const [bitmaps] = await Promise.all([imageCache.decode(images), loadTimelineFonts(timeline)]);
     creative = { timeline, assets: prepareAssets(bitmaps) };
     creative.assets.avatar = await loadCustomAvatar(timeline.presenterId, createKeyer);
   },
 
   /** Updates the timeline only (e.g. a new ratio or presenter) without re-decoding images. */
-  setTimeline(timeline: Timeline): void {
+  async setTimeline(timeline: Timeline): Promise<void> {
     if (creative) creative = { ...creative, timeline };
-    void loadFonts(timelineText(timeline));
+    // Awaited (a few small files, once): the caller draws right after, and a paused preview
+    // would otherwise keep showing the old typeface until something else redraws it.
+    await loadTimelineFonts(timeline);
     // A newly chosen custom avatar loads in the background; the next drawn frame shows it.
     void loadCustomAvatar(timeline.presenterId, createKeyer).then((avatar) => {
       if (creative?.timeline === timeline) creative.assets.avatar = avatar;
@@ -52,7 +54,7 @@ const api: RenderApi = {
 
   async snapshot(timeline: Timeline, t: number, width: number, height: number): Promise<ImageBitmap> {
     if (!creative) throw new Error('snapshot before setCreative');
-    await loadFonts(timelineText(timeline));
+    await loadTimelineFonts(timeline);
     const c = new OffscreenCanvas(Math.max(2, Math.round(width)), Math.max(2, Math.round(height)));
     renderFrame(c.getContext('2d', { alpha: false })!, timeline, creative.assets, t);
     const bmp = c.transferToImageBitmap();

@@ -63,7 +63,7 @@ export interface RenderApi {
   attachPreview(canvas: OffscreenCanvas): Promise<void>;
   resizePreview(width: number, height: number): void;
   setCreative(timeline: Timeline, images: Blob[]): Promise<void>;
-  setTimeline(timeline: Timeline): void;
+  setTimeline(timeline: Timeline): Promise<void>;
   drawPreview(t: number): void;
   /**
    * Draws `timeline` (another creative of the same images) at t into a new bitmap of the given

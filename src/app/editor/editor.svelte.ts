@@ -4,6 +4,7 @@
  * timing and captions; the changed scene's voice for text (see creatives/voice-cache.ts).
  */
 import type { CaptionStyle } from '../../compose/creatives/types.ts';
+import { DEFAULT_FONT, type FontId } from '../../compose/fonts.ts';
 import type { CreativeChoice, CreativeEdits, SceneEdit } from '../../compose/creatives/edits.ts';
 import { DEFAULT_CREATIVE_ID } from '../../compose/creatives/index.ts';
 import type { Studio } from '../studio.svelte.ts';
@@ -89,6 +90,14 @@ export class CreativeEditor {
 
   setCaptions(style: CaptionStyle): void {
     this.editEdits((e) => (e.captions = style));
+  }
+
+  /** The video's typeface; the default (Inter) is stored as no choice. */
+  setFont(font: FontId): void {
+    this.editEdits((e) => {
+      if (font === DEFAULT_FONT) delete e.font;
+      else e.font = font;
+    });
   }
 
   setAccent(hex: string | undefined): void {

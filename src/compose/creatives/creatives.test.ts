@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VIDEO_FONTS } from '../fonts.ts';
 import { layoutAt } from '../layout.ts';
 import { DESIGN_SIZE, type Timeline } from '../types.ts';
 import { buildCreativeTimeline } from './build.ts';
@@ -100,6 +101,13 @@ describe('buildCreativeTimeline', () => {
     const mid = layoutAt(tl, 1.42 + 0.25);
     expect(mid.bubble!.w).toBeLessThan(creativeDef('bubble').frames['9:16'].presenter.bubble!.w);
     expect(mid.bubble!.w).toBeGreaterThan(onProduct.bubble!.w);
+  });
+
+  it('carries the chosen typeface; the default and unknown ones leave the timeline without one', () => {
+    expect(buildCreativeTimeline(input('9:16'), { id: 'classic', edits: { font: 'playfair' } }).font).toBe('playfair');
+    expect(buildCreativeTimeline(input('9:16'), { id: 'classic', edits: { font: 'inter' } }).font).toBeUndefined();
+    expect(buildCreativeTimeline(input('9:16'), { id: 'classic', edits: { font: 'comic-sans' as never } }).font).toBeUndefined();
+    expect(VIDEO_FONTS.map((f) => f.id)).toEqual(['inter', 'poppins', 'playfair', 'oswald']);
   });
 
   it('applies scene edits: image swap, crop, caption style, accent', () => {

@@ -8,6 +8,7 @@ import type { VoicedSegment } from '../timeline.ts';
 import { DESIGN_SIZE, type Theme, type Timeline } from '../types.ts';
 import { creativeDef } from './index.ts';
 import type { CaptionStyle } from './types.ts';
+import { isFontId, type FontId } from '../fonts.ts';
 
 /** Changes to one scene, by its index in the timeline (the script's spoken segments, in order). */
 export interface SceneEdit {
@@ -28,6 +29,8 @@ export interface CreativeEdits {
   captions?: CaptionStyle;
   /** Highlight colour (#rrggbb); default the creative's own. */
   accent?: string;
+  /** Typeface of the video's text (src/compose/fonts.ts); default Inter. */
+  font?: FontId;
   /** Presenter size (0.7..1.3) and horizontal shift (-1..1 of a quarter frame width). */
   presenterScale?: number;
   presenterX?: number;
@@ -134,8 +137,10 @@ export function applyCreative(tl: Timeline, creativeId: string | undefined, edit
   const dx = clamp(edits?.presenterX ?? 0, -1, 1) * (DESIGN_SIZE[tl.ratio].w / 4);
   const adjusted = scale !== 1 || dx !== 0 ? { presenterAdjust: { scale, dx } } : {};
   const music = edits?.music ? { music: { mediaId: edits.music.mediaId, volume: clamp(edits.music.volume ?? 1, 0, 1) } } : {};
-  const { presenterAdjust: _old, music: _oldMusic, ...rest } = tl;
+  const font = isFontId(edits?.font) && edits.font !== 'inter' ? { font: edits.font } : {};
+  const { presenterAdjust: _old, music: _oldMusic, font: _oldFont, ...rest } = tl;
   void _old;
   void _oldMusic;
-  return { ...rest, creative: def.id, theme, scenes, captionStyle, ...adjusted, ...music };
+  void _oldFont;
+  return { ...rest, creative: def.id, theme, scenes, captionStyle, ...adjusted, ...music, ...font };
 }
