@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 
 export interface Probe {
-  streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number; sample_rate?: string; duration?: string; avg_frame_rate?: string }>;
+  streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number; sample_rate?: string; channels?: number; duration?: string; avg_frame_rate?: string }>;
   format: { duration: string; size: string; format_name: string };
 }
 

@@ -6,8 +6,7 @@
 import type { Timeline } from '../compose/types.ts';
 import type { Duration, Ratio } from '../script/types.ts';
 import { exportCreative, prepareCreative, type Creative, type ExportOptions } from './jobs/runner.ts';
-import { mixMusic } from '../compose/music.ts';
-import { decodeMusic } from '../compose/music-decode.ts';
+import { decodeMusicChannels, MUSIC_SAMPLE_RATE, voiceWithMusic, type ExportAudio } from '../compose/music-decode.ts';
 import { fitScript, generateScripts, scriptText } from '../script/index.ts';
 import { synthesize } from '../voice/tts-client.ts';
 import { spokenLength, voiceRequestFor } from './pipeline.ts';
@@ -77,12 +76,10 @@ export interface HeadlessResult {
   lipsync: LipsyncReport | null;
 }
 
-/** The creative with the music file mixed under its voice (decoded and resampled by the browser). */
-async function withMusic(c: Creative, url: string): Promise<Creative> {
-  const speech = c.voiceover.speech;
+/** The creative's voice with the music file under it (decoded and resampled by the browser; 44.1 kHz, stereo for stereo music). */
+async function musicAudio(c: Creative, url: string): Promise<ExportAudio> {
   const bytes = await (await fetch(url)).arrayBuffer();
-  const music = await decodeMusic(bytes, speech.sampleRate);
-  return { ...c, voiceover: { ...c.voiceover, speech: { ...speech, pcm: mixMusic(speech.pcm, music, speech.sampleRate) } } };
+  return voiceWithMusic(c.voiceover.speech, await decodeMusicChannels(bytes, MUSIC_SAMPLE_RATE, 2));
 }
 
 /** --lipsync / --model as export options (the model's bytes are read here, in the page). */
@@ -124,8 +121,9 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
   let lastPct = -10;
   const lipsync = await lipsyncOptions(job);
   let lastLipsync = '';
-  const { result, settings: enc, lipsync: lipsyncReport } = await exportCreative(job.musicUrl ? await withMusic(creative, job.musicUrl) : creative, {
+  const { result, settings: enc, lipsync: lipsyncReport } = await exportCreative(creative, {
     resolution: job.resolution,
+    ...(job.musicUrl ? { audio: await musicAudio(creative, job.musicUrl) } : {}),
     ...(lipsync ? { lipsync } : {}),
     onLipsync: (p) => {
       const on = `${p.backend}${p.backend === 'wasm' ? ` (${p.threads} thread${p.threads === 1 ? '' : 's'})` : ''}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixMusic } from './music.ts';
+import { mixMusic, mixMusicChannels } from './music.ts';
 
 const RATE = 8000;
 const rms = (a: Float32Array, t0: number, t1: number) => {
@@ -51,5 +51,25 @@ describe('mixMusic volume', () => {
     const half = mixMusic(voice, music, 8000, undefined, 0.5);
     expect(half[4000]!).toBeCloseTo(full[4000]! / 2, 5);
     expect(mixMusic(voice, music, 8000, undefined, 0).every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe('mixMusicChannels', () => {
+  it('puts the voice in every channel and ducks both channels alike', () => {
+    const rate = 8000;
+    const voice = new Float32Array(3 * rate);
+    for (let i = rate; i < 2 * rate; i++) voice[i] = 0.5 * Math.sin(i / 5);
+    const left = new Float32Array(rate).map((_, i) => 0.3 * Math.sin(i / 7));
+    const right = new Float32Array(rate).map((_, i) => 0.6 * Math.sin(i / 11));
+    const [l, r] = mixMusicChannels(voice, [left, right], rate);
+    expect([l!.length, r!.length]).toEqual([voice.length, voice.length]);
+    // The louder channel sets the normalisation: the right channel's music is twice the left's.
+    const musicOnly = (ch: Float32Array, i: number) => ch[i]! - voice[i]!;
+    const at = Math.round(0.9 * rate);
+    expect(musicOnly(r!, at) / (0.6 * Math.sin((at % rate) / 11))).toBeCloseTo(musicOnly(l!, at) / (0.3 * Math.sin((at % rate) / 7)), 4);
+    // Same ducking envelope: under speech both channels' music drop by the same factor.
+    const under = Math.round(1.5 * rate);
+    expect(musicOnly(l!, under) / left[under % rate]!).toBeCloseTo(musicOnly(r!, under) / right[under % rate]!, 4);
+    expect(mixMusicChannels(voice, [new Float32Array(0)], rate)).toEqual([voice]);
   });
 });

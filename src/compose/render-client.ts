@@ -3,8 +3,7 @@ import type { ExportJob, ExportProgress, ExportResult, RenderApi } from '../../w
 import type { Timeline } from './types.ts';
 import { getMedia } from '../storage/projects.ts';
 import { removeScratchExport } from '../storage/files.ts';
-import { decodeMusic } from './music-decode.ts';
-import { mixMusic } from './music.ts';
+import { decodeMusicChannels, MUSIC_SAMPLE_RATE, voiceWithMusic } from './music-decode.ts';
 
 export class RenderError extends Error {
   override name = 'RenderError';
@@ -17,27 +16,27 @@ export class RenderError extends Error {
   }
 }
 
-const musicCache = new Map<string, Promise<Float32Array | null>>();
+const musicCache = new Map<string, Promise<Float32Array[] | null>>();
 
-/** The project's music file as mono PCM at `sampleRate` (decoded once); null when it was deleted. */
-export function musicFor(mediaId: string, sampleRate: number): Promise<Float32Array | null> {
-  const key = `${mediaId}@${sampleRate}`;
+/** The project's music file as PCM at `sampleRate`, up to `channels` channels (decoded once); null when it was deleted. */
+export function musicFor(mediaId: string, sampleRate: number, channels = 1): Promise<Float32Array[] | null> {
+  const key = `${mediaId}@${sampleRate}x${channels}`;
   let p = musicCache.get(key);
   if (!p) {
-    p = getMedia(mediaId).then(async (m) => (m ? decodeMusic(await m.blob.arrayBuffer(), sampleRate) : null));
+    p = getMedia(mediaId).then(async (m) => (m ? decodeMusicChannels(await m.blob.arrayBuffer(), sampleRate, channels) : null));
     p.catch(() => musicCache.delete(key));
     musicCache.set(key, p);
   }
   return p;
 }
 
-/** The job with the timeline's music mixed under its voice (unchanged without music). */
+/** The creative's background music under the voice (44.1 kHz, stereo for stereo music), so every export path has it. */
 export async function withMusic(job: ExportJob): Promise<ExportJob> {
   const m = job.timeline.music;
   if (!m) return job;
-  const music = await musicFor(m.mediaId, job.audio.sampleRate);
+  const music = await musicFor(m.mediaId, MUSIC_SAMPLE_RATE, 2);
   if (!music) return job;
-  return { ...job, audio: { ...job.audio, pcm: mixMusic(job.audio.pcm, music, job.audio.sampleRate, undefined, m.volume) } };
+  return { ...job, audio: await voiceWithMusic(job.audio, music, m.volume) };
 }
 
 /** How long a busy export may leave a ping unanswered before it counts as dead. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { audioArgs, segmentFrames, videoSegmentArgs } from './ffmpeg-args.ts';
+import { audioArgs, interleaveF32, segmentFrames, videoSegmentArgs } from './ffmpeg-args.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'talkreel-ffargs-'));
 const W = 320, H = 568;
@@ -69,5 +69,19 @@ describe('ffmpeg.wasm export arguments (run here with native ffmpeg, same libx26
     const s = probe(out).streams[0]!;
     expect([s.codec_name, Number(s.sample_rate), s.channels]).toEqual(['aac', 22050, 1]);
     expect(readFileSync(out).length).toBeGreaterThan(1000);
+  });
+
+  it('interleave stereo PCM, cut or padded to the length, and encode it as stereo AAC', () => {
+    expect([...interleaveF32([new Float32Array([1, 2, 3]), new Float32Array([4, 5])], 4)]).toEqual([1, 4, 2, 5, 3, 0, 0, 0]);
+    expect([...interleaveF32([new Float32Array([1, 2, 3])], 2)]).toEqual([1, 2]);
+    const rate = 44100;
+    const left = new Float32Array(rate).map((_, i) => 0.3 * Math.sin((2 * Math.PI * 220 * i) / rate));
+    const right = new Float32Array(rate).map((_, i) => 0.3 * Math.sin((2 * Math.PI * 330 * i) / rate));
+    const input = join(dir, 'st.f32');
+    writeFileSync(input, Buffer.from(interleaveF32([left, right], rate).buffer));
+    const out = join(dir, 'st.m4a');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', ...audioArgs(input, out, rate, 128_000, 2)]);
+    const s = probe(out).streams[0]!;
+    expect([s.codec_name, Number(s.sample_rate), s.channels]).toEqual(['aac', rate, 2]);
   });
 });

@@ -32,8 +32,22 @@ export function videoSegmentArgs(input: string, output: string, o: SegmentArgs):
   ];
 }
 
-export function audioArgs(input: string, output: string, sampleRate: number, bitrate: number): string[] {
-  return ['-f', 'f32le', '-ar', String(sampleRate), '-ac', '1', '-i', input, '-c:a', 'aac', '-b:a', String(bitrate), '-f', 'mp4', output];
+export function audioArgs(input: string, output: string, sampleRate: number, bitrate: number, channels = 1): string[] {
+  return ['-f', 'f32le', '-ar', String(sampleRate), '-ac', String(channels), '-i', input, '-c:a', 'aac', '-b:a', String(bitrate), '-f', 'mp4', output];
+}
+
+/**
+ * Channels as one interleaved f32 buffer of exactly `frames` frames (what `-f f32le -ac N`
+ * reads): cut, or padded with silence past a channel's end.
+ */
+export function interleaveF32(channels: readonly Float32Array[], frames: number): Float32Array {
+  const n = channels.length;
+  const out = new Float32Array(frames * n);
+  channels.forEach((ch, c) => {
+    const len = Math.min(frames, ch.length);
+    for (let i = 0; i < len; i++) out[i * n + c] = ch[i]!;
+  });
+  return out;
 }
 
 /** Frames per ffmpeg run: one second (a key frame a second; ~93 MB of I420 at 1080×1920). */

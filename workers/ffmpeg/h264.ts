@@ -18,7 +18,7 @@ import wasmMtURL from '@ffmpeg/core-mt/wasm?url';
 // (no shared memory with the core, refused by the CSP): the thread pool would never start.
 import workerMtURL from '@ffmpeg/core-mt/worker?url&no-inline';
 import { BufferSource, EncodedPacket, EncodedPacketSink, Input, MP4 } from 'mediabunny';
-import { audioArgs, segmentFrames, videoSegmentArgs } from '../../src/encode/ffmpeg-args.ts';
+import { audioArgs, interleaveF32, segmentFrames, videoSegmentArgs } from '../../src/encode/ffmpeg-args.ts';
 import { i420Size, rgbaToI420 } from '../../src/encode/yuv.ts';
 import { EncoderError } from '../../src/encode/choose.ts';
 
@@ -120,11 +120,11 @@ async function readPackets(ffmpeg: FFmpeg, path: string, kind: 'video' | 'audio'
   return { config, packets };
 }
 
-/** Encodes mono float PCM to AAC; returns the packets (a minute of AAC is about 1 MB). */
-export async function encodeAac(ffmpeg: FFmpeg, log: LogTail, pcm: Float32Array, sampleRate: number, bitrate: number) {
-  const bytes = new Uint8Array(pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength));
-  await ffmpeg.writeFile('/audio.f32', bytes);
-  await run(ffmpeg, log, audioArgs('/audio.f32', '/audio.m4a', sampleRate, bitrate), 'voiceover');
+/** Encodes float PCM (one array per channel, `frames` long: cut or padded) to AAC; returns the packets (a minute of AAC is about 1 MB). */
+export async function encodeAac(ffmpeg: FFmpeg, log: LogTail, channels: readonly Float32Array[], frames: number, sampleRate: number, bitrate: number) {
+  const pcm = interleaveF32(channels, frames);
+  await ffmpeg.writeFile('/audio.f32', new Uint8Array(pcm.buffer));
+  await run(ffmpeg, log, audioArgs('/audio.f32', '/audio.m4a', sampleRate, bitrate, channels.length), 'voiceover');
   await ffmpeg.deleteFile('/audio.f32');
   const { config, packets } = await readPackets(ffmpeg, '/audio.m4a', 'audio');
   return { config: config as AudioDecoderConfig | null, packets };

@@ -152,7 +152,8 @@ async function exportWithLanes(job: ExportJob, lanes: number, onProgress: (p: Ex
       bitrate: settings.videoBitrate,
       onPacket: (chunk, meta) => video.add(EncodedPacket.fromEncodedChunk(chunk), meta),
     });
-    const { pcm, sampleRate } = job.audio;
+    const { pcm, right, sampleRate } = job.audio;
+    const channels = right ? 2 : 1;
     const totalSamples = Math.round(timeline.duration * sampleRate);
     let audioPos = 0;
     let audioMs = 0;
@@ -162,10 +163,13 @@ async function exportWithLanes(job: ExportJob, lanes: number, onProgress: (p: Ex
       const until = Math.min(totalSamples, Math.round(seconds * sampleRate));
       while (audioPos < until) {
         const n = Math.min(until - audioPos, Math.round(AUDIO_CHUNK_SECONDS * sampleRate));
-        const data = new Float32Array(n);
-        // Past the voiceover the track is silence (the end card lingers a moment).
-        if (audioPos < pcm.length) data.set(pcm.subarray(audioPos, Math.min(pcm.length, audioPos + n)));
-        const sample = new AudioSample({ data, format: 'f32-planar', numberOfChannels: 1, sampleRate, timestamp: audioPos / sampleRate });
+        // Planar: each channel's n samples in turn. Past the voiceover the track is silence (the
+        // end card lingers a moment).
+        const data = new Float32Array(n * channels);
+        for (const [c, ch] of (right ? [pcm, right] : [pcm]).entries()) {
+          if (audioPos < ch.length) data.set(ch.subarray(audioPos, Math.min(ch.length, audioPos + n)), c * n);
+        }
+        const sample = new AudioSample({ data, format: 'f32-planar', numberOfChannels: channels, sampleRate, timestamp: audioPos / sampleRate });
         await audio.add(sample);
         sample.close();
         audioPos += n;

@@ -11,7 +11,8 @@ export interface ExportJob {
   timeline: Timeline;
   images: Blob[];
   /** Mono voiceover, starting at t = 0. */
-  audio: { pcm: Float32Array; sampleRate: number };
+  /** Mono `pcm`, or stereo with `right` (music under the voice, src/compose/music-decode.ts). */
+  audio: { pcm: Float32Array; right?: Float32Array; sampleRate: number };
   settings: EncodeSettings;
   /** OPFS file name the MP4 streams into (so a long export never sits whole in memory). */
   fileName: string;

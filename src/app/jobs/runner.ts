@@ -17,7 +17,7 @@ import type { ProjectSettings } from '../../storage/schema.ts';
 import type { VoiceRequest } from '../../voice/types.ts';
 import { defaultVoiceFor } from '../../voice/voices.ts';
 import { synthesize } from '../../voice/tts-client.ts';
-import type { ExportProgress, ExportResult } from '../../../workers/render/types.ts';
+import type { ExportJob, ExportProgress, ExportResult } from '../../../workers/render/types.ts';
 import { BUILTIN_PRESENTERS } from '../../compose/presenter/index.ts';
 import { creativeTimeline, spokenLength, voiceRequestFor, voiceScript, type Synthesize, type Voiceover } from '../pipeline.ts';
 import { recordingVoiceover } from '../voice/recording-voiceover.ts';
@@ -179,6 +179,8 @@ export interface ExportOptions {
   lipsync?: Omit<NeuralExportOptions, 'signal' | 'onProgress'>;
   /** Neural lip-sync progress (before the frames are drawn): which backend runs, frames done. */
   onLipsync?: NeuralExportOptions['onProgress'];
+  /** The sound to encode instead of the voice alone (the command line's --music mix); lip-sync still hears the voice. */
+  audio?: ExportJob['audio'];
 }
 
 /** The MP4, encoded in a worker of its own (cancelling terminates it). */
@@ -191,7 +193,7 @@ export async function exportCreative(c: Creative, o: ExportOptions): Promise<{ r
     {
       timeline: c.timeline,
       images: c.images,
-      audio: { pcm: c.voiceover.speech.pcm, sampleRate: c.voiceover.speech.sampleRate },
+      audio: o.audio ?? audio,
       settings,
       fileName: o.fileName,
       ...(o.lanes ? { lanes: o.lanes } : {}),
