@@ -4,6 +4,9 @@
  * and out, voice and music at one sample rate (the caller resamples them).
  */
 
+/** The largest music file the editor takes (and a project archive carries). */
+export const MAX_MUSIC_BYTES = 50 * 1048576;
+
 export interface MusicMix {
   /** Music gain while the voice is silent (linear). */
   bed: number;

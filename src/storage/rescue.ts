@@ -1,12 +1,13 @@
 /**
  * When the database cannot be opened normally (see openError in db.ts), save what can still be
  * read and offer a clean start. Reading opens the database at whatever version it is, without
- * running any migration, and takes every project with its pictures; each becomes a normal
- * project archive (Projects → Import takes it back), all of them in one download.
+ * running any migration, and takes every project with its pictures, product video and music;
+ * each becomes a normal project archive (Projects → Import takes it back), all of them in one
+ * download.
  */
 import { openDB } from 'idb';
 import { zipSync } from 'fflate';
-import { packProject, type ArchiveMedia } from './archive.ts';
+import { archiveMediaIds, packProject, type ArchiveMedia } from './archive.ts';
 import { DB_NAME, type MediaRecord, type ProjectRecord } from './schema.ts';
 
 export interface Rescued {
@@ -15,6 +16,9 @@ export interface Rescued {
   /** Projects that could not be packed (unreadable or malformed), by name. */
   skipped: string[];
 }
+
+/** Product videos and music, all projects together, that one rescue download may hold (memory). */
+const MAX_RESCUE_VIDEO_BYTES = 1024 * 1048576;
 
 const safeName = (s: string) => s.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'project';
 
@@ -26,16 +30,21 @@ export async function rescueProjects(name = DB_NAME): Promise<Rescued> {
     const hasMedia = db.objectStoreNames.contains('media');
     const files: Record<string, Uint8Array> = {};
     const skipped: string[] = [];
+    let videoBytes = 0;
     for (const project of projects) {
       try {
         const media: ArchiveMedia[] = [];
-        for (const img of project.product?.images ?? []) {
-          const m = hasMedia ? ((await db.get('media', img.id)) as MediaRecord | undefined) : undefined;
-          if (m?.blob) media.push({ id: m.id, mime: m.mime, bytes: new Uint8Array(await m.blob.arrayBuffer()) });
+        const images = new Set((project.product?.images ?? []).map((i) => i.id));
+        // Pictures, product video and music; what cannot be read is left out of the archive.
+        for (const id of archiveMediaIds(project)) {
+          const m = hasMedia ? ((await db.get('media', id)) as MediaRecord | undefined) : undefined;
+          if (!m?.blob) continue;
+          // Everything is held in memory for the one download: videos and music only while they fit.
+          if (!images.has(id) && videoBytes + m.blob.size > MAX_RESCUE_VIDEO_BYTES) continue;
+          if (!images.has(id)) videoBytes += m.blob.size;
+          media.push({ id: m.id, mime: m.mime, bytes: new Uint8Array(await m.blob.arrayBuffer()) });
         }
-        const kept = new Set(media.map((m) => m.id));
-        const archived = { ...project, product: { ...project.product, images: project.product.images.filter((i) => kept.has(i.id)) } };
-        files[`${safeName(project.name)}-${project.id.slice(-6)}.talkreel.zip`] = packProject(archived, media);
+        files[`${safeName(project.name)}-${project.id.slice(-6)}.talkreel.zip`] = packProject(project, media);
       } catch {
         skipped.push(project.name || project.id);
       }

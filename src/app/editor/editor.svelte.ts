@@ -10,11 +10,9 @@ import { DEFAULT_CREATIVE_ID } from '../../compose/creatives/index.ts';
 import type { Studio } from '../studio.svelte.ts';
 import { History, segmentOfScene } from './history.ts';
 import { decodeMusic, MusicError } from '../../compose/music-decode.ts';
+import { MAX_MUSIC_BYTES } from '../../compose/music.ts';
 import { addMedia, removeMedia } from '../../storage/projects.ts';
 import { newId } from '../project-defaults.ts';
-
-/** Music files larger than this are refused (a few minutes of high-bitrate audio). */
-const MAX_MUSIC_BYTES = 50 * 1048576;
 
 interface Snapshot {
   texts: string[];
