@@ -2,7 +2,7 @@
  * Task Center and My Assets: two creatives exported as queued tasks, a reload in the middle
  * of an export (the task says it was interrupted and restarts), both videos in My Assets
  * (thumbnail, duration, size, date), download, rename, delete, reopen; files checked with
- * ffprobe and by their pixels.
+ * ffprobe and by their pixels. Also: cancel and restart, two exports at a time, ffmpeg.wasm.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -181,6 +181,30 @@ test('cancelling a running export stops it, leaves no file behind, and Restart e
   expect(await exportFiles(page)).toHaveLength(0);
   await page.getByTestId('nav-assets').click();
   await expect(page.getByTestId('asset')).toHaveCount(1);
+});
+
+test('with two exports at a time, two queued creatives export side by side', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto('/#/tasks');
+  await page.getByRole('radiogroup', { name: 'Exports at a time' }).getByRole('radio', { name: 'Two' }).click();
+  await page.getByTestId('nav-create').click();
+  await prepareVideo(page, 'Pair Bottle');
+  const cards = page.getByTestId('creative-card');
+  await cards.nth(1).click();
+  await page.getByTestId('export').click();
+  await cards.nth(3).click();
+  await page.getByTestId('export').click();
+  await page.getByTestId('nav-tasks').click();
+  // Both run at once (none waits in the queue), and both finish as separate videos.
+  await expect(byStatus(page, 'running')).toHaveCount(2, { timeout: 60_000 });
+  await expect(byStatus(page, 'queued')).toHaveCount(0);
+  await expect(byStatus(page, 'done')).toHaveCount(2, { timeout: 500_000 });
+  await page.getByTestId('nav-assets').click();
+  await expect(page.getByTestId('asset')).toHaveCount(2);
+  // The setting is kept for the next visit.
+  await page.reload();
+  await page.getByTestId('nav-tasks').click();
+  await expect(page.getByRole('radiogroup', { name: 'Exports at a time' }).getByRole('radio', { name: 'Two' })).toHaveAttribute('aria-checked', 'true');
 });
 
 test('the ffmpeg.wasm encoder, chosen in the Task Center settings, exports a valid MP4', async ({ page }, testInfo) => {
