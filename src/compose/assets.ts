@@ -21,6 +21,14 @@ export function prepareAssets(images: ImageBitmap[]): RenderAssets {
 
 const THUMB = 20;
 
+/** Fills (0, 0, w, h) with a top-to-bottom gradient through `stops` ([offset 0..1, colour]). */
+export function fillVertical(g: OffscreenCanvasRenderingContext2D, w: number, h: number, stops: ReadonlyArray<readonly [number, string]>): void {
+  const grad = g.createLinearGradient(0, 0, 0, h);
+  for (const [at, colour] of stops) grad.addColorStop(at, colour);
+  g.fillStyle = grad;
+  g.fillRect(0, 0, w, h);
+}
+
 /**
  * The frame's background for an image: the photo shrunk to a few pixels (a strong blur),
  * scaled back up with smoothing, darkened towards the top and bottom so captions and the
@@ -43,12 +51,7 @@ export function backdropFor(assets: RenderAssets, index: number, ratio: Ratio, w
   // Oversized so the soft edges of the thumbnail stay off-frame.
   const s = Math.max(w, h) * 1.3;
   g.drawImage(thumb, (w - s) / 2, (h - s) / 2, s, s);
-  const v = g.createLinearGradient(0, 0, 0, h);
-  v.addColorStop(0, 'rgba(8,10,20,0.30)');
-  v.addColorStop(0.5, 'rgba(8,10,20,0.18)');
-  v.addColorStop(1, 'rgba(8,10,20,0.62)');
-  g.fillStyle = v;
-  g.fillRect(0, 0, w, h);
+  fillVertical(g, w, h, [[0, 'rgba(8,10,20,0.30)'], [0.5, 'rgba(8,10,20,0.18)'], [1, 'rgba(8,10,20,0.62)']]);
   assets.backdrops.set(key, c);
   return c;
 }
@@ -120,11 +123,7 @@ export function themeBackdrop(assets: RenderAssets, theme: { bgTop: string; bgBo
   if (cached) return cached;
   const c = new OffscreenCanvas(w, h);
   const g = c.getContext('2d')!;
-  const grad = g.createLinearGradient(0, 0, 0, h);
-  grad.addColorStop(0, theme.bgTop);
-  grad.addColorStop(1, theme.bgBottom);
-  g.fillStyle = grad;
-  g.fillRect(0, 0, w, h);
+  fillVertical(g, w, h, [[0, theme.bgTop], [1, theme.bgBottom]]);
   assets.backdrops.set(key, c);
   return c;
 }

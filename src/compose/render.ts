@@ -1,6 +1,6 @@
 import { mouthAt, REST_MOUTH, speakingLevel } from '../lipsync/visemes.ts';
 import { drawPresenter, gestureAt, groundOf, mouthRegion, presenterById, presenterStateAt, unitPoint, UNIT_H, UNIT_W, type PresenterLook } from './presenter/index.ts';
-import { backdropFor, cardShadow, deviceSprite, SHADOW_PAD, themeBackdrop, type RenderAssets } from './assets.ts';
+import { backdropFor, cardShadow, deviceSprite, fillVertical, SHADOW_PAD, themeBackdrop, type RenderAssets } from './assets.ts';
 import { creativeForTimeline, type CaptionStyle, type CreativeDef } from './creatives/index.ts';
 import { inkFor } from './creatives/edits.ts';
 import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './layout.ts';
@@ -221,22 +221,11 @@ function drawScrim(ctx: Ctx, a: RenderAssets, amount: number, d: { w: number; h:
   ctx.globalAlpha = amount;
   // Two sprites: the band between them is clear, and blitting it would cost as much as the rest.
   const top = d.h * 0.16;
-  blitSprite(ctx, a, 'scrim-top', { x: 0, y: 0, w: d.w, h: top }, (g, w, h) => {
-    const gt = g.createLinearGradient(0, 0, 0, h);
-    gt.addColorStop(0, 'rgba(8,10,20,0.45)');
-    gt.addColorStop(1, 'rgba(8,10,20,0)');
-    g.fillStyle = gt;
-    g.fillRect(0, 0, w, h);
-  });
+  blitSprite(ctx, a, 'scrim-top', { x: 0, y: 0, w: d.w, h: top }, (g, w, h) => fillVertical(g, w, h, [[0, 'rgba(8,10,20,0.45)'], [1, 'rgba(8,10,20,0)']]));
   const from = d.h * 0.5;
-  blitSprite(ctx, a, 'scrim-bottom', { x: 0, y: from, w: d.w, h: d.h - from }, (g, w, h) => {
-    const gb = g.createLinearGradient(0, 0, 0, h);
-    gb.addColorStop(0, 'rgba(8,10,20,0)');
-    gb.addColorStop(0.55, 'rgba(8,10,20,0.45)');
-    gb.addColorStop(1, 'rgba(8,10,20,0.8)');
-    g.fillStyle = gb;
-    g.fillRect(0, 0, w, h);
-  });
+  blitSprite(ctx, a, 'scrim-bottom', { x: 0, y: from, w: d.w, h: d.h - from }, (g, w, h) =>
+    fillVertical(g, w, h, [[0, 'rgba(8,10,20,0)'], [0.55, 'rgba(8,10,20,0.45)'], [1, 'rgba(8,10,20,0.8)']]),
+  );
   ctx.restore();
 }
 
