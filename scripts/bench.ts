@@ -5,7 +5,6 @@
  *
  *   npm run bench
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +13,7 @@ import { createServer } from 'vite';
 import type { HeadlessJob, HeadlessResult } from '../src/app/headless.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { ensureBuild, serveBuild } from './lib/serve.ts';
-import { exportBench } from './bench/export.ts';
+import { exportBench, nativeX264Seconds } from './bench/export.ts';
 import { ttsBench } from './bench/tts.ts';
 import { creativesBench } from './bench/creatives.ts';
 import { lipsyncBench } from './bench/lipsync.ts';
@@ -26,17 +25,7 @@ mkdirSync(outDir, { recursive: true });
 const log = (s: string) => console.error(`bench: ${s}`);
 
 /** Native libx264 veryfast on a synthetic source of the same size and length. */
-function nativeBaseline(width: number, height: number, seconds: number): number {
-  const out = new URL('native-baseline.mp4', outDir).pathname;
-  const t0 = performance.now();
-  execFileSync('ffmpeg', [
-    '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=30:duration=${seconds}`,
-    '-f', 'lavfi', '-i', `sine=frequency=220:sample_rate=22050:duration=${seconds}`,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out,
-  ]);
-  return (performance.now() - t0) / 1000;
-}
+const nativeBaseline = (width: number, height: number, seconds: number): number => nativeX264Seconds(width, height, seconds, new URL('native-baseline.mp4', outDir).pathname);
 
 /**
  * Presenter drawing speed: drawPresenter into a 1080x1920 CPU canvas at the 9:16 presenter
