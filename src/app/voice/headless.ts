@@ -12,6 +12,17 @@ import { builtinVoiceRequest } from './voiceover.ts';
 import { decodeAudioFile } from './audio-intake.ts';
 import { measureLoudness } from '../../voice/loudness.ts';
 
+/** RMS and peak of a voice sample, for the voice checks. */
+function levels(pcm: Float32Array): { rms: number; peak: number } {
+  let sum = 0;
+  let peak = 0;
+  for (const x of pcm) {
+    sum += x * x;
+    peak = Math.max(peak, Math.abs(x));
+  }
+  return { rms: Math.sqrt(sum / Math.max(1, pcm.length)), peak };
+}
+
 export interface SpokenSummary {
   voice: string;
   sampleRate: number;
@@ -31,14 +42,9 @@ async function speak(text: string, voiceId: string, opts: { speed?: number; pitc
   const t0 = performance.now();
   const s = await synthesize({ ...req, text });
   const ms = performance.now() - t0;
-  let sum = 0;
-  let peak = 0;
-  for (const x of s.pcm) {
-    sum += x * x;
-    peak = Math.max(peak, Math.abs(x));
-  }
+  const { rms, peak } = levels(s.pcm);
   return {
-    voice: req.voice, sampleRate: s.sampleRate, duration: s.duration, rms: Math.sqrt(sum / Math.max(1, s.pcm.length)), peak,
+    voice: req.voice, sampleRate: s.sampleRate, duration: s.duration, rms, peak,
     words: s.words.map((w) => ({ text: w.text, start: w.start, end: w.end })), phonemes: s.phonemes.length, ms,
   };
 }
@@ -65,14 +71,9 @@ async function neuralSpeak(model: number[], config: unknown, text: string, speed
   const t0 = performance.now();
   const s = await ttsClient().synthesizeNeural(id, { text, voice: parsed.espeak.voice, speed }, async () => ({ bytes: Uint8Array.from(model).buffer, config: parsed }));
   const ms = performance.now() - t0;
-  let sum = 0;
-  let peak = 0;
-  for (const x of s.pcm) {
-    sum += x * x;
-    peak = Math.max(peak, Math.abs(x));
-  }
+  const { rms, peak } = levels(s.pcm);
   return {
-    voice: `neural:${parsed.espeak.voice}`, sampleRate: s.sampleRate, duration: s.duration, rms: Math.sqrt(sum / Math.max(1, s.pcm.length)), peak,
+    voice: `neural:${parsed.espeak.voice}`, sampleRate: s.sampleRate, duration: s.duration, rms, peak,
     words: s.words.map((w) => ({ text: w.text, start: w.start, end: w.end })), phonemes: s.phonemes.length, ms,
   };
 }
