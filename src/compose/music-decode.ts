@@ -34,11 +34,6 @@ export async function decodeMusicChannels(bytes: ArrayBuffer, sampleRate: number
   return Array.from({ length: channels }, (_, c) => out.getChannelData(c).slice());
 }
 
-/** decodeMusicChannels, mono. */
-export async function decodeMusic(bytes: ArrayBuffer, sampleRate: number): Promise<Float32Array> {
-  return (await decodeMusicChannels(bytes, sampleRate, 1))[0]!;
-}
-
 function render(buffer: AudioBuffer, channels: number, sampleRate: number): Promise<AudioBuffer> {
   const ctx = new OfflineAudioContext(channels, Math.ceil(buffer.duration * sampleRate), sampleRate);
   const src = ctx.createBufferSource();

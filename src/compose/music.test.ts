@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mixMusic, mixMusicChannels } from './music.ts';
+import { mixMusicChannels, type MusicMix } from './music.ts';
+
+/** Mono music in, the one mixed channel out. */
+const mixMusic = (voice: Float32Array, music: Float32Array, rate: number, mix?: MusicMix, volume?: number) => mixMusicChannels(voice, [music], rate, mix, volume)[0]!;
 
 const RATE = 8000;
 const rms = (a: Float32Array, t0: number, t1: number) => {
@@ -10,7 +13,7 @@ const rms = (a: Float32Array, t0: number, t1: number) => {
   return Math.sqrt(s / (i1 - i0));
 };
 
-describe('mixMusic', () => {
+describe('mixMusicChannels, mono', () => {
   // 6 s: silence, 2 s of "voice" (a 200 Hz tone) from 2 to 4 s, silence.
   const voice = new Float32Array(6 * RATE);
   for (let i = 2 * RATE; i < 4 * RATE; i++) voice[i] = 0.5 * Math.sin((2 * Math.PI * 200 * i) / RATE);
@@ -43,7 +46,7 @@ describe('mixMusic', () => {
   });
 });
 
-describe('mixMusic volume', () => {
+describe('mixMusicChannels volume', () => {
   it('scales the music, 0 leaving the voice alone', () => {
     const voice = new Float32Array(8000);
     const music = new Float32Array(8000).map((_, i) => Math.sin(i / 3));

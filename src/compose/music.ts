@@ -76,8 +76,3 @@ export function mixMusicChannels(voice: Float32Array, music: readonly Float32Arr
   if (peak > 0.99) for (const o of out) for (let i = 0; i < n; i++) o[i] = o[i]! * (0.99 / peak);
   return out;
 }
-
-/** mixMusicChannels for mono music: mono out. */
-export function mixMusic(voice: Float32Array, music: Float32Array, sampleRate: number, mix: MusicMix = DEFAULT_MUSIC_MIX, volume = 1): Float32Array {
-  return mixMusicChannels(voice, [music], sampleRate, mix, volume)[0]!;
-}

@@ -9,7 +9,7 @@ import type { CreativeChoice, CreativeEdits, SceneEdit } from '../../compose/cre
 import { DEFAULT_CREATIVE_ID } from '../../compose/creatives/index.ts';
 import type { Studio } from '../studio.svelte.ts';
 import { History, segmentOfScene } from './history.ts';
-import { decodeMusic, MusicError } from '../../compose/music-decode.ts';
+import { decodeMusicChannels, MusicError } from '../../compose/music-decode.ts';
 import { MAX_MUSIC_BYTES } from '../../compose/music.ts';
 import { addMedia, removeMedia } from '../../storage/projects.ts';
 import { newId } from '../project-defaults.ts';
@@ -133,7 +133,7 @@ export class CreativeEditor {
       return;
     }
     try {
-      await decodeMusic(await file.arrayBuffer(), 22050);
+      await decodeMusicChannels(await file.arrayBuffer(), 22050);
     } catch (err) {
       this.musicError = err instanceof MusicError ? `“${file.name}”: ${err.message}` : `“${file.name}” could not be read.`;
       return;
