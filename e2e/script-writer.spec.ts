@@ -5,9 +5,8 @@
  * one is dropped with a notice; templates fill in the rest. Off again, nothing is requested.
  */
 import { expect, test } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { chatReply, startFakeLlm, type FakeLlm } from '../scripts/lib/fake-llm.ts';
 
 const example = (name: string) => fileURLToPath(new URL(`../examples/${name}`, import.meta.url));
 
@@ -33,28 +32,19 @@ const REPLY = {
   ],
 };
 
-let server: Server;
+let llm: FakeLlm;
 let url = '';
 const requests: string[] = [];
 
 test.beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', 'content-type');
-    res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      requests.push(body);
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: JSON.stringify(REPLY) } }] }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  llm = await startFakeLlm({ cors: true });
+  llm.reply = (call, res) => {
+    requests.push(JSON.stringify(call.body));
+    chatReply(JSON.stringify(REPLY))(call, res);
+  };
+  url = llm.base;
 });
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+test.afterAll(() => llm.close());
 
 test('a local model writes scripts when enabled; the templates fill in and stand alone when it is off', async ({ page }) => {
   await page.goto('/');

@@ -1,35 +1,20 @@
 /**
- * The local-model script writer against a fake OpenAI-compatible server started here on
- * 127.0.0.1 (a test double of the user's own model server): what is sent, what is accepted,
+ * The local-model script writer against a fake OpenAI-compatible server on 127.0.0.1
+ * (scripts/lib/fake-llm.ts, a test double of the user's own model server): what is sent, what is accepted,
  * and the template fallback for every way it can fail.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkBaseUrl, DEFAULT_WRITER, loadWriterConfig, parseReply, saveWriterConfig, writeScripts, type WriterConfig } from './llm.ts';
 import { scriptText } from './text.ts';
 import { NATIVE } from './fixtures.test-data.ts';
 import type { Duration } from './types.ts';
+import { chatReply as chat, startFakeLlm, type FakeLlm } from '../../scripts/lib/fake-llm.ts';
 
 const product = NATIVE.en!;
 const opts = { language: 'en', duration: 15 as Duration };
 
-interface Call {
-  url: string;
-  method: string;
-  headers: IncomingMessage['headers'];
-  body: { model: string; messages: Array<{ role: string; content: string }> };
-}
-
-let server: Server;
+let llm: FakeLlm;
 let base = '';
-const calls: Call[] = [];
-let reply: (call: Call, res: ServerResponse) => void = () => undefined;
-
-const chat = (content: string) => (_c: Call, res: ServerResponse) => {
-  res.writeHead(200, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content } }] }));
-};
 
 const GOOD = {
   options: [
@@ -56,21 +41,12 @@ const GOOD = {
 };
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let data = '';
-    req.on('data', (c: Buffer) => (data += c.toString('utf8')));
-    req.on('end', () => {
-      const call: Call = { url: req.url ?? '', method: req.method ?? '', headers: req.headers, body: JSON.parse(data || '{}') as Call['body'] };
-      calls.push(call);
-      reply(call, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  llm = await startFakeLlm();
+  base = llm.base;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => llm.close());
 beforeEach(() => {
-  calls.length = 0;
+  llm.calls.length = 0;
 });
 
 const config = (over: Partial<WriterConfig> = {}): WriterConfig => ({ ...DEFAULT_WRITER, enabled: true, baseUrl: base, model: 'tiny', ...over });
@@ -86,10 +62,10 @@ describe('script writer (local language model)', () => {
   });
 
   it('sends only the product facts to /chat/completions and uses the valid options first', async () => {
-    reply = chat(`Here you go:\n\`\`\`json\n${JSON.stringify(GOOD)}\n\`\`\``);
+    llm.reply = chat(`Here you go:\n\`\`\`json\n${JSON.stringify(GOOD)}\n\`\`\``);
     const out = await writeScripts(product, opts, config());
-    expect(calls).toHaveLength(1);
-    const call = calls[0]!;
+    expect(llm.calls).toHaveLength(1);
+    const call = llm.calls[0]!;
     expect(call.method).toBe('POST');
     expect(call.url).toBe('/v1/chat/completions');
     expect(call.headers.authorization).toBeUndefined();
@@ -122,20 +98,20 @@ describe('script writer (local language model)', () => {
   });
 
   it('falls back to the templates, with a reason, when the reply is unusable', async () => {
-    reply = chat('Sorry, I cannot help with that.');
+    llm.reply = chat('Sorry, I cannot help with that.');
     let out = await writeScripts(product, opts, config());
     expect(out.source).toBe('templates');
     expect(out.notice).toMatch(/not used: The model did not reply with JSON/);
     expect(out.options.length).toBeGreaterThanOrEqual(4);
 
-    reply = chat(JSON.stringify({ options: [{ style: 'demo', segments: [{ text: 'A bottle for $19.99, 5 stars.', scene: 'presenter' }, { text: 'Buy now.', scene: 'cta' }] }] }));
+    llm.reply = chat(JSON.stringify({ options: [{ style: 'demo', segments: [{ text: 'A bottle for $19.99, 5 stars.', scene: 'presenter' }, { text: 'Buy now.', scene: 'cta' }] }] }));
     out = await writeScripts(product, opts, config());
     expect(out.source).toBe('templates');
     expect(out.notice).toMatch(/not usable \(it does not name/);
   });
 
   it('falls back when the server errors, is down or too slow', async () => {
-    reply = (_c, res) => {
+    llm.reply = (_c, res) => {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end('{"error":"model \\"tiny\\" not found"}');
     };
@@ -146,7 +122,7 @@ describe('script writer (local language model)', () => {
     out = await writeScripts(product, opts, config({ baseUrl: 'http://127.0.0.1:9/v1' }));
     expect(out.notice).toMatch(/Could not reach a model server at http:\/\/127\.0\.0\.1:9\/v1/);
 
-    reply = () => undefined; // never answers
+    llm.reply = () => undefined; // never answers
     out = await writeScripts(product, opts, config(), { timeoutMs: 300 });
     expect(out.notice).toMatch(/did not answer in time/);
     expect(out.source).toBe('templates');
