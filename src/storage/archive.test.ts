@@ -261,10 +261,34 @@ describe('project archive', () => {
     expect(code(() => unpackProject(fullZip({}, hostile)))).toBe('bad-project');
   });
 
-  it('keeps __proto__ keys inert', () => {
-    const hostile = JSON.stringify(project).replace('"name":"Aurora"', '"__proto__":{"polluted":true},"name":"Aurora"');
-    const zip = zipOf({ 'manifest.json': manifest, 'project.json': strToU8(hostile), 'media/img_1.jpg': jpeg });
-    unpackProject(zip);
+  it('drops __proto__, constructor and prototype keys at every depth', () => {
+    // Hostile keys at the top, inside checked objects and deep inside fields that pass through
+    // unchecked (the creative's edits, a newer version's extras).
+    const evil = '{"polluted":true}';
+    const hostile = JSON.stringify(full)
+      .replace('"name":"Aurora"', `"__proto__":${evil},"name":"Aurora"`)
+      .replace('"name":"Aurora Bottle"', `"constructor":{"prototype":${evil}},"name":"Aurora Bottle"`)
+      .replace('"accent":"#ff0000"', `"accent":"#ff0000","layers":{"__proto__":${evil},"list":[{"__proto__":${evil}}]},"prototype":${evil}`);
+    expect(hostile.match(/"__proto__"/g)).toHaveLength(3);
+    const { project: out } = unpackProject(fullZip({ 'project.json': strToU8(hostile) }));
+    // Independent of how the importer guards: walk everything it returned.
+    const seen: string[] = [];
+    const walk = (x: unknown, path: string): void => {
+      if (typeof x !== 'object' || x === null) return;
+      if (!Array.isArray(x)) {
+        expect(Object.getPrototypeOf(x), path).toBe(Object.prototype);
+        // A later merge copies own keys with [[Set]]: a surviving "__proto__" would re-parent the target.
+        expect((Object.assign({}, x) as Record<string, unknown>).polluted, path).toBeUndefined();
+      }
+      for (const key of Object.keys(x)) {
+        if (['__proto__', 'constructor', 'prototype'].includes(key)) seen.push(`${path}.${key}`);
+        walk((x as Record<string, unknown>)[key], `${path}.${key}`);
+      }
+    };
+    walk(out, 'project');
+    expect(seen).toEqual([]);
+    // The pass-through field itself survives, minus the hostile keys.
+    expect((out.creative?.edits as Record<string, unknown>).layers).toEqual({ list: [{}] });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

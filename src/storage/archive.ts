@@ -280,10 +280,19 @@ function inflate(bytes: Uint8Array, want: (name: string) => Limit | null, counte
   return out;
 }
 
+/**
+ * Keys that, copied by a later merge (`Object.assign`, a spread into a setter, a deep merge),
+ * would change an object's prototype. valibot drops them from the top level of each object it
+ * checks, but the fields it passes through unchecked (editor settings, newer versions' extras)
+ * keep whatever nesting they had: so they are dropped here, at every depth, as JSON is read.
+ */
+const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const dropHostileKeys = (key: string, value: unknown): unknown => (HOSTILE_KEYS.has(key) ? undefined : value);
+
 function parseJson(bytes: Uint8Array | undefined, what: string): unknown {
   if (!bytes) throw new ArchiveError('bad-manifest', `The archive has no ${what}; it is not a talkreel project.`);
   try {
-    return JSON.parse(strFromU8(bytes));
+    return JSON.parse(strFromU8(bytes), dropHostileKeys);
   } catch {
     throw new ArchiveError(what === 'manifest.json' ? 'bad-manifest' : 'bad-project', `${what} in the archive is not valid JSON.`);
   }
