@@ -19,7 +19,8 @@
  */
 import type { EspeakVoice, Speech, TtsProgress, VoiceRequest } from '../../src/voice/types.ts';
 import { TtsError } from '../../src/voice/errors.ts';
-import { buildSsml, tokenize } from './text.ts';
+import { buildSsml, readSigns, tokenize, type Token } from './text.ts';
+import { needsDictionary, tokenizeJapanese } from './japanese.ts';
 import { assembleTimings, type EspeakEvent } from './timings.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +251,26 @@ export async function phonemize(text: string, voice: string): Promise<string> {
   return out.join(' ');
 }
 
+/** The primary language an espeak voice name speaks: "ja+f3" → "ja", "sit/cmn" → "zh", "gmw/en-US" → "en". */
+export function voiceLanguage(name: string): string {
+  const base = name.split('+')[0]!.trim().toLowerCase();
+  const primary = base.split('/').pop()!.split(/[-_]/)[0]!;
+  return primary === 'cmn' || primary === 'yue' ? 'zh' : primary;
+}
+
+/**
+ * The words to time, with what espeak reads for the ones it would misread or skip: Japanese
+ * through the morphological analyser (kanji → kana), elsewhere the signs it skips (¥, ₹…).
+ */
+async function wordsToSpeak(text: string, tokens: Token[], voice: string, onProgress?: (p: TtsProgress) => void): Promise<Token[]> {
+  const lang = voiceLanguage(voice);
+  if (lang === 'ja' && needsDictionary(text)) {
+    const ja = await tokenizeJapanese(text, onProgress);
+    if (ja.length > 0) return ja;
+  }
+  return readSigns(text, tokens, lang);
+}
+
 export interface SynthesizeOptions {
   onProgress?: (p: TtsProgress) => void;
 }
@@ -263,10 +284,11 @@ export async function synthesize(req: VoiceRequest, opts: SynthesizeOptions = {}
     throw new TtsError('invalid-request', 'A speech request needs a text and a voice.');
   }
   const text = req.text;
-  const tokens = tokenize(text);
-  if (tokens.length === 0) throw new TtsError('empty-text', 'There is nothing to say: the text has no words.');
+  if (tokenize(text).length === 0) throw new TtsError('empty-text', 'There is nothing to say: the text has no words.');
 
   const e = await getEngine(opts.onProgress);
+  // Before the voice is set: nothing may await between setting it and speaking.
+  const tokens = await wordsToSpeak(text, tokenize(text), req.voice, opts.onProgress);
   setVoice(e, req.voice);
   e.worker.set_rate(clampInt(req.rate, ESPEAK_RATE_MIN, ESPEAK_RATE_MAX, ESPEAK_RATE_DEFAULT));
   e.worker.set_pitch(clampInt(req.pitch, 0, 99, ESPEAK_PITCH_DEFAULT));
@@ -314,7 +336,7 @@ export async function synthesize(req: VoiceRequest, opts: SynthesizeOptions = {}
     origin,
     events,
     durationMs,
-    reference: (i) => referencePhonemes(e, text.slice(tokens[i]!.start, tokens[i]!.end)),
+    reference: (i) => referencePhonemes(e, tokens[i]!.say ?? text.slice(tokens[i]!.start, tokens[i]!.end)),
   });
   onProgress?.({ stage: 'speaking', fraction: 1 });
   return { pcm, sampleRate, duration: total / sampleRate, words, phonemes };

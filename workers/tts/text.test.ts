@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSsml, markIndex, tokenAt, tokenize } from './text.ts';
+import { buildSsml, markIndex, readSigns, tokenAt, tokenize } from './text.ts';
 import { assembleTimings, type EspeakEvent } from './timings.ts';
 
 const words = (text: string): string[] => tokenize(text).map((t) => text.slice(t.start, t.end));
@@ -38,6 +38,32 @@ describe('buildSsml', () => {
     expect(origin[ssml.indexOf('&amp;') + 2]).toBe(text.indexOf('&'));
     expect(markIndex('w2')).toBe(2);
     expect(markIndex('x2')).toBeNull();
+  });
+
+  it('reads full-width digits, letters and % as ASCII, one code point each', () => {
+    const text = '３０％ＯＦＦ＆，';
+    const { ssml, origin } = buildSsml(text, tokenize(text));
+    expect(ssml).toBe('<mark name="w0"/>30%OFF&amp;，');
+    expect(origin[[...ssml].indexOf('O')]).toBe(text.indexOf('Ｏ'));
+  });
+
+  it('reads a word as its `say` text in its `lang` voice, mapped to the word', () => {
+    const text = 'a ¥299 b';
+    const tokens = readSigns(text, tokenize(text), 'zh');
+    expect(tokens.map((t) => [text.slice(t.start, t.end), t.say ?? null])).toEqual([['a', null], ['¥299', '299元'], ['b', null]]);
+    const { ssml, origin } = buildSsml(text, [tokens[0]!, { ...tokens[1]!, lang: 'en' }, tokens[2]!]);
+    expect(ssml).toBe('<mark name="w0"/>a <mark name="w1"/><voice xml:lang="en">299元</voice> <mark name="w2"/>b');
+    expect(origin[[...ssml].indexOf('元')]).toBe(2);
+    expect(origin[[...ssml].lastIndexOf('b')]).toBe(7);
+  });
+
+  it('gives the signs espeak skips a reading: ¥ in Chinese and Japanese, ₹ in Hindi, % in Arabic', () => {
+    const said = (text: string, lang: string): string[] => readSigns(text, tokenize(text), lang).map((t) => t.say ?? text.slice(t.start, t.end));
+    expect(said('只要¥1,299！', 'zh')).toEqual(['只要', '1,299元']);
+    expect(said('価格は￥12,800', 'ja')).toEqual(['価格', 'は', '12,800えん']);
+    expect(said('सिर्फ़ ₹999 में', 'hi')).toEqual(['सिर्फ़', '999 रुपये', 'में']);
+    expect(said('خصم 30%.', 'ar')).toEqual(['خصم', '30 بالمئة']);
+    expect(said('only $49, 30% off', 'en')).toEqual(['only', '$49', '30%', 'off']);
   });
 
   it('tokenAt finds the word containing an offset, or the next one', () => {
