@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { selfHostedRuntimes } from './scripts/vite-self-host.ts';
 import { embedRoute } from './scripts/vite-embed.ts';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { deployConfigDefine } from './scripts/vite-deploy-config.ts';
 
 // Cross-origin isolation unlocks SharedArrayBuffer (wasm threads). The app must also work
 // without it (e.g. inside a third-party iframe), so nothing depends on it being on.
@@ -14,6 +15,8 @@ const isolationHeaders = {
 
 export default defineConfig({
   plugins: [
+    // The deployer's talkreel.config.json, compiled in (src/platform/deploy-config.ts).
+    deployConfigDefine(),
     svelte(),
     selfHostedRuntimes(),
     // The embed widget's page is served without COOP and frameable by other sites (see the plugin).
@@ -57,6 +60,12 @@ export default defineConfig({
           {
             // The embedded voices (24 MB): cached the first time a voice speaks, or on request.
             urlPattern: ({ url }) => url.pathname.endsWith('/espeak-ng.data'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'talkreel-runtimes-v1', cacheableResponse: { statuses: [200] } },
+          },
+          {
+            // The Japanese dictionary (kuromoji, ~17 MB): cached the first time Japanese is spoken.
+            urlPattern: ({ url }) => /\/assets\/kuromoji\/[^/]+\.dat\.gz$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'talkreel-runtimes-v1', cacheableResponse: { statuses: [200] } },
           },

@@ -6,5 +6,18 @@ import '@fontsource/inter/800.css';
 import './app/global.css';
 import { mount } from 'svelte';
 import App from './app/App.svelte';
+import { framedBy, framing } from './platform/framing.ts';
 
-mount(App, { target: document.getElementById('app')! });
+// The app holds the user's projects: inside another site's frame (clickjacking) it does not
+// start. Its frame-ancestors header says the same where the host sends headers; this covers
+// static hosts that cannot. Sites that want talkreel inside their pages use the widget.
+const where = framing();
+const target = document.getElementById('app')!;
+if (where.framed && !framedBy(where, [location.origin])) {
+  const p = document.createElement('p');
+  p.className = 'framed-refusal';
+  p.textContent = 'talkreel does not open inside another site. Open it in its own tab to see your projects.';
+  target.replaceChildren(p);
+} else {
+  mount(App, { target });
+}

@@ -8,8 +8,10 @@
 import { ImportError } from '../product/errors.ts';
 import type { ExtractedProduct } from '../product/extract.ts';
 import { fetchMedia, fetchPage, normaliseLink, proxyProblem, siteOf } from '../product/fetch.ts';
+import { grantSites, revokeSites } from '../net/grants.ts';
 import type { EmbeddedResource, ParsedProductInput } from '../product/input.ts';
 import { looksLikeLink } from '../product/input.ts';
+import { LIMITS, limitFeatures } from '../storage/project-limits.ts';
 import { checkImage, MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, MediaError, sniffImage, sniffVideo } from '../product/media.ts';
 import { parseInWorker } from '../product/parse-client.ts';
 import { preselect } from '../product/select.ts';
@@ -125,10 +127,18 @@ export class ProductImporter {
     return this.status.state === 'busy';
   }
 
+  /** The user asked for these URLs: let the gateway reach them (or the proxy that fetches them). */
+  private grantFor(urls: string[], purpose: 'link' | 'media'): Promise<void> {
+    return this.proxy ? grantSites([this.proxy], 'proxy') : grantSites(urls, purpose);
+  }
+
   setProxy(value: string): string | null {
     const problem = proxyProblem(value);
     if (problem) return problem;
     this.proxy = value.trim();
+    // Saving a proxy is the user's own act; clearing it withdraws the proxy's permission.
+    if (this.proxy) void grantSites([this.proxy], 'proxy').catch(() => undefined);
+    else void revokeSites('proxy').catch(() => undefined);
     try {
       if (this.proxy) globalThis.localStorage?.setItem(PROXY_KEY, this.proxy);
       else globalThis.localStorage?.removeItem(PROXY_KEY);
@@ -153,6 +163,13 @@ export class ProductImporter {
     }
     this.link = url;
     const site = siteOf(url);
+    // Pressing Parse is what lets talkreel contact that site (or the user's proxy): src/net/grants.ts.
+    try {
+      await this.grantFor([url], 'link');
+    } catch (err) {
+      this.status = { state: 'error', ...explain(err) };
+      return;
+    }
     await this.run(`Fetching ${site}…`, site, async (signal) => {
       const page = await fetchPage(url, { proxy: this.proxy, signal });
       this.status = { state: 'busy', label: `Reading the page from ${site}…` };
@@ -241,23 +258,23 @@ export class ProductImporter {
     this.undoSnapshot = { name: p.name, description: p.description, features: [...p.features], ...(p.price !== undefined ? { price: p.price } : {}), ...(p.brand !== undefined ? { brand: p.brand } : {}) };
     const filled: string[] = [];
     if (r.name) {
-      p.name = r.name.slice(0, 120);
+      p.name = r.name.slice(0, LIMITS.productName);
       filled.push('name');
     }
     if (r.brand) {
-      p.brand = r.brand.slice(0, 60);
+      p.brand = r.brand.slice(0, LIMITS.brand);
       filled.push('brand');
     }
     if (r.priceText) {
-      p.price = r.priceText.slice(0, 24);
+      p.price = r.priceText.slice(0, LIMITS.price);
       filled.push('price');
     }
     if (r.description) {
-      p.description = r.description;
+      p.description = r.description.slice(0, LIMITS.description);
       filled.push('description');
     }
     if (r.features.length) {
-      p.features = [...r.features];
+      p.features = limitFeatures(r.features).features;
       filled.push('features');
     }
     this.filled = filled.map((f) => FIELD_LABELS[f] ?? f);
@@ -311,8 +328,20 @@ export class ProductImporter {
   async addImages(): Promise<void> {
     const result = this.result;
     if (!result || this.imagesBusy) return;
-    this.imagesBusy = true;
     const todo = this.images.map((img, i) => ({ img, i })).filter(({ img }) => img.status === 'waiting' || img.status === 'failed');
+    const remote = todo.flatMap(({ img, i }) => (this.resources.has(img.url) ? [] : [img.url, ...(result.imageDetails[i]?.alternates ?? [])])).filter((u) => /^https?:/i.test(u));
+    if (remote.length) {
+      try {
+        await this.grantFor(remote, 'media');
+      } catch (err) {
+        for (const { img } of todo) {
+          img.status = 'failed';
+          img.error = explain(err).message;
+        }
+        return;
+      }
+    }
+    this.imagesBusy = true;
     for (const { img } of todo) {
       img.status = 'loading';
       delete img.error;
@@ -356,6 +385,14 @@ export class ProductImporter {
   async addVideoFromPage(index: number): Promise<void> {
     const item = this.videos[index];
     if (!item || item.player || this.videoStatus.state === 'busy') return;
+    if (/^https?:/i.test(item.url) && !this.resources.has(item.url)) {
+      try {
+        await this.grantFor([item.url], 'media');
+      } catch (err) {
+        this.videoStatus = { state: 'error', message: explain(err).message };
+        return;
+      }
+    }
     const abort = new AbortController();
     this.videoAbort = abort;
     item.status = 'loading';

@@ -2,7 +2,8 @@ import { RenderError } from '../compose/render-client.ts';
 import type { Timeline } from '../compose/types.ts';
 import { checkImage, MediaError } from '../product/media.ts';
 import { fitScript, generateScripts } from '../script/index.ts';
-import { loadWriterConfig, saveWriterConfig, writeScripts, type WriterConfig } from '../script/llm.ts';
+import { checkBaseUrl, loadWriterConfig, saveWriterConfig, writeScripts, type WriterConfig } from '../script/llm.ts';
+import { grantSites, revokeSites } from '../net/grants.ts';
 import type { ScriptOption } from '../script/types.ts';
 import { ArchiveError } from '../storage/archive.ts';
 import { cleanUpFiles } from '../storage/assets.ts';
@@ -240,6 +241,7 @@ export class Studio {
   async generateScripts(): Promise<void> {
     this.showProblems = true;
     if (this.problems.name || this.problems.images) return;
+    if (this.writer.enabled) await this.grantWriter();
     const run = ++this.scriptRun;
     const p = this.project;
     const product = {
@@ -289,6 +291,15 @@ export class Studio {
   setWriter(config: WriterConfig): void {
     this.writer = config;
     saveWriterConfig(globalThis.localStorage, config);
+    // The user switched the writer on or named its server: that server may now be contacted.
+    if (config.enabled) this.grantWriter();
+    else void revokeSites('script-writer').catch(() => undefined);
+  }
+
+  /** Grants the script writer's server from a user's click; elsewhere the grant made then stands. */
+  private grantWriter(): Promise<void> {
+    const base = checkBaseUrl(this.writer.baseUrl, this.writer.allowRemote);
+    return base.ok ? grantSites([base.url], 'script-writer').catch(() => undefined) : Promise.resolve();
   }
 
   selectOption(id: string): void {

@@ -52,6 +52,7 @@ export type ErrorCode =
   | 'unknown_avatar'
   | 'busy'
   | 'webhook_failed'
+  | 'origin_not_allowed'
   | 'internal';
 
 // ---------------------------------------------------------------------------------------------

@@ -25,8 +25,9 @@ export interface TalkreelOptions {
   /** "widget" (default): the compact product-video maker; "editor": the whole editor. */
   mode?: 'widget' | 'editor';
   /**
-   * Origins allowed to drive the widget (exact match), passed to it in its URL. Default: this
-   * page's origin.
+   * Narrows which origins may drive the widget (exact match), passed to it in its URL. Default:
+   * this page's origin. The widget's deployer decides which sites are allowed at all
+   * (talkreel.config.json); this list can only narrow that, never widen it.
    */
   allowedOrigins?: string[];
   /** CSS size of the iframe (default 100% × 760px). */
@@ -132,7 +133,7 @@ export function createTalkreel(container: HTMLElement | string, options: Talkree
     let attempt: ReturnType<typeof setInterval> | undefined;
     const timer = setTimeout(() => {
       clearInterval(attempt);
-      reject(new TalkreelError('timeout', `The talkreel widget at ${widgetOrigin} did not answer. Check the URL, and that it lists ${location.origin} in its allowed origins.`));
+      reject(new TalkreelError('timeout', `The talkreel widget at ${widgetOrigin} did not answer. Check the URL, and that its deployer lists ${location.origin} in embed.allowedOrigins.`));
     }, options.timeoutMs ?? 20_000);
     // Each hello carries a fresh private channel. Should the widget answer more than one (a
     // hello resent while the first was on its way), the newest channel carries requests on,
@@ -150,6 +151,7 @@ export function createTalkreel(container: HTMLElement | string, options: Talkree
         if (n < readyOn) return;
         readyOn = n;
         port = channel.port1;
+        removeEventListener('message', onRefusal);
         clearInterval(attempt);
         clearTimeout(timer);
         const m = parsed.message;
@@ -157,6 +159,18 @@ export function createTalkreel(container: HTMLElement | string, options: Talkree
       };
       iframe.contentWindow.postMessage(message({ type: 'hello', client: 'talkreel-sdk' }), widgetOrigin, [channel.port2]);
     };
+    // A widget that is not enabled for this site answers on the window, not the channel: the
+    // refusal ends the wait at once. Only the widget's own frame, from its own origin, counts.
+    const onRefusal = (e: MessageEvent): void => {
+      if (e.source !== iframe.contentWindow || e.origin !== widgetOrigin) return;
+      const parsed = parseWidgetMessage(e.data);
+      if (!parsed.ok || parsed.message.type !== 'error' || parsed.message.code !== 'origin_not_allowed') return;
+      removeEventListener('message', onRefusal);
+      clearInterval(attempt);
+      clearTimeout(timer);
+      reject(new TalkreelError('origin_not_allowed', parsed.message.message));
+    };
+    addEventListener('message', onRefusal);
     iframe.addEventListener('load', () => {
       if (readyOn) return;
       hello();

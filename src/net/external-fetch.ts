@@ -8,6 +8,32 @@ import { GATEWAY_PATH, headerList, type GatewayReply, type GatewayRequest } from
 
 const frames = new Map<string, Promise<HTMLIFrameElement>>();
 const READY_TIMEOUT_MS = 10_000;
+/** A gateway frame with no request for this long is removed (a new one opens when needed). */
+const IDLE_MS = 30_000;
+const inFlight = new Map<string, number>();
+const idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+function busy(origin: string): void {
+  inFlight.set(origin, (inFlight.get(origin) ?? 0) + 1);
+  clearTimeout(idleTimers.get(origin));
+  idleTimers.delete(origin);
+}
+
+function done(origin: string): void {
+  const n = (inFlight.get(origin) ?? 1) - 1;
+  inFlight.set(origin, n);
+  if (n > 0) return;
+  idleTimers.set(
+    origin,
+    setTimeout(() => {
+      idleTimers.delete(origin);
+      if ((inFlight.get(origin) ?? 0) > 0) return;
+      const p = frames.get(origin);
+      frames.delete(origin);
+      void p?.then((f) => f.remove(), () => undefined);
+    }, IDLE_MS),
+  );
+}
 
 function gatewayFor(origin: string): Promise<HTMLIFrameElement> {
   let p = frames.get(origin);
@@ -51,6 +77,46 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 async function viaGateway(url: URL, init: RequestInit): Promise<Response> {
+  busy(url.origin);
+  try {
+    const res = await requestVia(url, init);
+    // The body streams on after the response: the frame stays until it is read or dropped.
+    if (!res.body) return res;
+    const origin = url.origin;
+    let released = false;
+    const release = () => {
+      if (!released) done(origin);
+      released = true;
+    };
+    const reader = res.body.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        try {
+          const r = await reader.read();
+          if (r.done) {
+            release();
+            c.close();
+          } else c.enqueue(r.value);
+        } catch (err) {
+          release();
+          c.error(err);
+        }
+      },
+      cancel(reason) {
+        release();
+        return reader.cancel(reason);
+      },
+    });
+    const wrapped = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    Object.defineProperty(wrapped, 'url', { value: res.url });
+    return wrapped;
+  } catch (err) {
+    done(url.origin);
+    throw err;
+  }
+}
+
+async function requestVia(url: URL, init: RequestInit): Promise<Response> {
   const signal = init.signal ?? undefined;
   if (signal?.aborted) throw abortError(signal);
   const frame = await gatewayFor(url.origin);

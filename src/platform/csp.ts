@@ -89,11 +89,12 @@ export function gatewayPolicy(origin: string): string {
   return serialise({ 'connect-src': gatewayConnectSources(origin) });
 }
 
-/** Allowed embedding origins for the widget, as given in its `origins` URL parameter. */
-export function embedFrameAncestors(originsParam: string | null): string[] {
-  const list = (originsParam ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => /^https?:\/\/[^/\s;,'"]+$/.test(s));
+/**
+ * The widget's `frame-ancestors`: the deployer's allowed host origins (src/platform/deploy-config.ts),
+ * already narrowed by the page's `origins` parameter where one was given. Anything that is not a
+ * bare origin (which could smuggle in another directive) is dropped; none left: no site.
+ */
+export function embedFrameAncestors(origins: readonly string[]): string[] {
+  const list = origins.map((s) => s.trim()).filter((s) => /^https?:\/\/[^/\s;,'"]+$/.test(s));
   return list.length ? list : ["'none'"];
 }
