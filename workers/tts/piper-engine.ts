@@ -1,14 +1,16 @@
 /*
  * Neural voices (Piper/VITS contract, src/voice/piper.ts) on onnxruntime-web, behind the same
  * `Speech` the built-in voice returns: espeak-ng phonemizes the text (the IPA the voice was
- * trained on), the model turns phoneme ids into audio, and the word and phoneme timings are
- * espeak's own for the same text, scaled to the neural audio's length.
+ * trained on), the model turns phoneme ids into audio, and the word and phoneme timings come
+ * from aligning that audio to espeak's rendering of the same text, whose timings are exact
+ * (spectral features + dynamic time warping, src/voice/forced-align.ts).
  * Sessions come from the shared ORT helper (workers/lipsync/ort.ts: self-hosted wasm,
  * WebGPU → WASM). Model bytes arrive from the main thread (src/storage/models.ts verified them).
  */
 import type { Speech, VoiceRequest } from '../../src/voice/types.ts';
 import { TtsError } from '../../src/voice/errors.ts';
 import { phonemeIds, piperScales, scaleTimings, type PiperConfig } from '../../src/voice/piper.ts';
+import { alignToReference } from '../../src/voice/forced-align.ts';
 import { createSession, ort, type OrtSession } from '../lipsync/ort.ts';
 import { phonemize, synthesize as espeak } from './espeak-engine.ts';
 
@@ -69,8 +71,9 @@ export async function synthesizeNeural(id: string, req: VoiceRequest & { speed?:
   }
   const sampleRate = v.config.audio.sample_rate;
   const duration = audio.length / sampleRate;
-  // Timings: espeak speaks the same text at the same relative speed; scale its times to ours.
+  // Timings: espeak says the same text with exact timings; the warping path between the two
+  // recordings carries every word and phoneme boundary over to the neural audio.
   const ref = await espeak({ text, voice: v.config.espeak.voice, ...(req.rate ? { rate: req.rate } : {}) });
-  const { words, phonemes } = scaleTimings(ref.words, ref.phonemes, ref.duration, duration);
+  const { words, phonemes } = audio.length > 0 ? alignToReference(ref, audio, sampleRate) : scaleTimings(ref.words, ref.phonemes, ref.duration, duration);
   return { pcm: audio, sampleRate, duration, words, phonemes };
 }
