@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { appPolicy, embedFrameAncestors, gatewayStaticPolicy } from '../src/platform/csp.ts';
 import { narrowOrigins, parseDeployConfig, type DeployConfig } from '../src/platform/deploy-config.ts';
@@ -43,7 +43,7 @@ export function contentSecurityPolicy(): Plugin {
       },
     },
     configurePreviewServer(server) {
-      const file = join(server.config.root, server.config.build.outDir, DEPLOY_FILE);
+      const file = resolve(server.config.root, server.config.build.outDir, DEPLOY_FILE);
       const deploy = existsSync(file) ? parseDeployConfig(JSON.parse(readFileSync(file, 'utf8'))) : readDeployConfig();
       const middleware: Connect.NextHandleFunction = (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
         res.setHeader('Content-Security-Policy', headerFor(req.url, deploy));
