@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -8,7 +8,7 @@ const CJK_FONTS = ['noto-sans-jp', 'noto-sans-sc', 'noto-sans-kr'];
 
 /**
  * Runtime data files that libraries locate next to their own module URL (espeak-ng's 24 MB
- * voice data). In dev Vite serves them from node_modules; in a build, emit them beside the
+ * voice data, kuromoji's dictionary). In dev Vite serves them from node_modules; in a build, emit them beside the
  * chunks so nothing is ever fetched from another host.
  */
 export function selfHostedRuntimes(): Plugin {
@@ -22,6 +22,12 @@ export function selfHostedRuntimes(): Plugin {
         fileName: 'assets/espeak-ng.data',
         source: readFileSync(join(espeakDir, 'espeak-ng.data')),
       });
+      // kuromoji's Japanese dictionary (12 gzipped files, ~17 MB): fetched by the TTS worker the
+      // first time Japanese is spoken (workers/tts/japanese.ts), never precached.
+      const kuromojiDict = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+      for (const file of readdirSync(kuromojiDict)) {
+        if (file.endsWith('.dat.gz')) this.emitFile({ type: 'asset', fileName: `assets/kuromoji/${file}`, source: readFileSync(join(kuromojiDict, file)) });
+      }
       // Chinese, Japanese and Korean caption fonts: ~100 unicode-range subsets each, fetched by
       // the render worker only for the characters a creative shows (workers/render/fonts.ts).
       for (const id of CJK_FONTS) {

@@ -49,6 +49,14 @@ async function speak(text: string, voiceId: string, opts: { speed?: number; pitc
   };
 }
 
+/** Speaks with a built-in voice and returns the PCM itself, for checks that measure the audio. */
+async function speakPcm(text: string, voiceId: string): Promise<{ pcm: Float32Array; sampleRate: number; words: Array<{ text: string; start: number; end: number }> }> {
+  const v = voiceById(voiceId);
+  if (!v) throw new Error(`Unknown voice "${voiceId}".`);
+  const s = await synthesize({ ...builtinVoiceRequest({ voiceId, language: v.lang }), text });
+  return { pcm: s.pcm, sampleRate: s.sampleRate, words: s.words.map((w) => ({ text: w.text, start: w.start, end: w.end })) };
+}
+
 /** Decodes a voice file (same-origin URL) as an upload would be; throws the upload's error. */
 async function decode(url: string, name: string): Promise<{ duration: number; sampleRate: number; sourceSampleRate: number; format: string; lufsIn: number; lufsOut: number; truePeak: number }> {
   const blob = await (await fetch(url)).blob();
@@ -85,4 +93,4 @@ async function cloneEmbed(model: number[], contract: unknown, pcm: number[], sam
   return Array.from(e);
 }
 
-export const voiceHeadless = { speak, decode, neuralSpeak, cloneEmbed };
+export const voiceHeadless = { speak, speakPcm, decode, neuralSpeak, cloneEmbed };
