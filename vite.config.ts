@@ -70,12 +70,6 @@ export default defineConfig({
             options: { cacheName: 'talkreel-runtimes-v1', cacheableResponse: { statuses: [200] } },
           },
           {
-            // The Japanese dictionary (kuromoji, ~17 MB): cached the first time Japanese is spoken.
-            urlPattern: ({ url }) => /\/assets\/kuromoji\/[^/]+\.dat\.gz$/.test(url.pathname),
-            handler: 'CacheFirst',
-            options: { cacheName: 'talkreel-runtimes-v1', cacheableResponse: { statuses: [200] } },
-          },
-          {
             // onnxruntime-web's wasm (28 MB) and the BlazeFace model (issue 7): cached the first
             // time a face is detected, so custom avatars work offline afterwards; ffmpeg.wasm's
             // cores (31-32 MB each) the first time they convert audio or export.
