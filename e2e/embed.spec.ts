@@ -15,6 +15,9 @@ import { ffprobe } from './media.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.TALKREEL_DIST ?? 'dist';
+/** The host page's and the webhook's ports: the test deployment lists exactly these (e2e/talkreel.config.json). */
+const HOST_PORT = 4390;
+const WEBHOOK_PORT = 4393;
 const ORDER = ['initializing', 'image_generating', 'image_generated', 'video_generating', 'video_generated'];
 
 interface Delivery {
@@ -45,7 +48,8 @@ async function startWebhook(): Promise<typeof webhook> {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
     });
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  // A site the deployer listed for widget jobs (e2e/talkreel.config.json, embed.fetchOrigins).
+  await new Promise<void>((ok) => server.listen(WEBHOOK_PORT, '127.0.0.1', ok));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/talkreel`, deliveries, server };
 }
 
@@ -61,6 +65,7 @@ test.beforeAll(async () => {
       { prefix: '/', dir: `${root}/examples` },
     ],
     {
+      port: HOST_PORT,
       // A shop's product page, as most shops mark it up (JSON-LD), for product_url jobs.
       handle: (req, res) => {
         if (req.url !== '/shop/aurora') return false;
@@ -476,8 +481,11 @@ test('a page that is not an allowed origin gets no answer; the widget page is fr
   // widget's own origin check, tested above with a hostile host, covers hosts without headers).
   const second = page.frames().find((f) => f.url().includes('shop.example'));
   expect(await second?.evaluate(() => 'talkreelEmbed' in window).catch(() => false) ?? false).toBe(false);
+  // The URL can narrow the deployer's list (here to nothing), never widen it.
   const refused = await page.request.get(`${widgetUrl(baseURL)}?origins=${encodeURIComponent('https://shop.example')}`);
-  expect(refused.headers()['content-security-policy']).toContain('frame-ancestors https://shop.example');
+  expect(refused.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  const widened = await page.request.get(`${widgetUrl(baseURL)}?origins=${encodeURIComponent(`https://shop.example,${host.url}`)}`);
+  expect(widened.headers()['content-security-policy']).toMatch(/frame-ancestors http:\/\/127\.0\.0\.1:4390(;|$)/);
 
   // How the embed page is served: no COOP, frameable by isolated hosts too.
   const res = await page.request.get(widgetUrl(baseURL));
@@ -501,4 +509,39 @@ test('a page that is not an allowed origin gets no answer; the widget page is fr
   expect(editor.avatars).toBeGreaterThanOrEqual(10);
   expect(editor.src).toContain('mode=editor');
   await expect(page.frameLocator('iframe').getByTestId('product-name')).toBeVisible();
+});
+
+test('widget jobs reach only the sites the deployer listed: a webhook or product page elsewhere never gets a request', async ({ page, baseURL }) => {
+  // A listener the deployment does not list, on another port.
+  const seen: string[] = [];
+  const listener = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', '*');
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html></html>');
+  });
+  await new Promise<void>((ok) => listener.listen(0, '127.0.0.1', ok));
+  const elsewhere = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  try {
+    await openHost(page, baseURL);
+    const errors = await page.evaluate(async (elsewhere) => {
+      const h = (window as unknown as HostWindow).talkreelHost;
+      const product = await h.product();
+      const job = await h.client.createJob({ type: 'product_avatar', duration: 15, resolution: 720, product: { ...product, name: 'MARKER-7f3a' }, webhook_url: `${elsewhere}/hook?m=MARKER-7f3a` });
+      await h.client.cancelJob(job.id);
+      const fromPage = await h.client.createJob({ type: 'product_avatar', product_url: `${elsewhere}/product?m=MARKER-7f3a` });
+      for (let i = 0; i < 60; i++) {
+        const j = await h.client.getJob(fromPage.id);
+        if (j.status === 'failed') return { reason: j.failed_reason };
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return { reason: null };
+    }, elsewhere);
+    expect(errors.reason).toMatch(/may not contact|could not|cannot/i);
+    // The cancelled job's webhook was attempted (a cancel ends the job as failed) and refused.
+    await page.waitForTimeout(2000);
+    expect(seen).toEqual([]);
+  } finally {
+    await new Promise<void>((ok) => listener.close(() => ok()));
+  }
 });
