@@ -11,6 +11,7 @@ import { fetchMedia, fetchPage, normaliseLink, proxyProblem, siteOf } from '../p
 import { grantSites, revokeSites } from '../net/grants.ts';
 import type { EmbeddedResource, ParsedProductInput } from '../product/input.ts';
 import { looksLikeLink } from '../product/input.ts';
+import { LIMITS, limitFeatures } from '../storage/project-limits.ts';
 import { checkImage, MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, MediaError, sniffImage, sniffVideo } from '../product/media.ts';
 import { parseInWorker } from '../product/parse-client.ts';
 import { preselect } from '../product/select.ts';
@@ -257,23 +258,23 @@ export class ProductImporter {
     this.undoSnapshot = { name: p.name, description: p.description, features: [...p.features], ...(p.price !== undefined ? { price: p.price } : {}), ...(p.brand !== undefined ? { brand: p.brand } : {}) };
     const filled: string[] = [];
     if (r.name) {
-      p.name = r.name.slice(0, 120);
+      p.name = r.name.slice(0, LIMITS.productName);
       filled.push('name');
     }
     if (r.brand) {
-      p.brand = r.brand.slice(0, 60);
+      p.brand = r.brand.slice(0, LIMITS.brand);
       filled.push('brand');
     }
     if (r.priceText) {
-      p.price = r.priceText.slice(0, 24);
+      p.price = r.priceText.slice(0, LIMITS.price);
       filled.push('price');
     }
     if (r.description) {
-      p.description = r.description;
+      p.description = r.description.slice(0, LIMITS.description);
       filled.push('description');
     }
     if (r.features.length) {
-      p.features = [...r.features];
+      p.features = limitFeatures(r.features).features;
       filled.push('features');
     }
     this.filled = filled.map((f) => FIELD_LABELS[f] ?? f);

@@ -7,6 +7,7 @@ import { easeInOut, layoutAt, sceneIndexAt, type Layout, type Rect } from './lay
 import { DESIGN_SIZE, type CaptionLine, type Timeline } from './types.ts';
 import { drawCustomAvatar } from '../lipsync/warp/draw.ts';
 import { DEFAULT_FONT, videoFont } from './fonts.ts';
+import { visualWordOrder } from './caption-bidi.ts';
 
 type Ctx = OffscreenCanvasRenderingContext2D;
 
@@ -358,10 +359,9 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout, style: 
   ctx.font = font(size);
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  // Arabic and Hebrew lines run right to left: the first word sits at the right, and punctuation
-  // goes to the left end of a word.
+  // Arabic and Hebrew lines run right to left; words in other scripts and numbers inside them
+  // keep their own order (the Unicode bidi algorithm places the words, see caption-bidi.ts).
   const rtl = line.words.some((w) => RTL.test(w.text));
-  ctx.direction = rtl ? 'rtl' : 'ltr';
   // Chinese and Japanese words sit close together, as the text is written.
   const tight = line.words.every((w) => UNSPACED.test(w.text) || !/\p{L}/u.test(w.text));
   const space = tight ? 0 : size * 0.04;
@@ -394,13 +394,16 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout, style: 
   }
   rows.forEach((row, ri) => {
     const total = row.reduce((n, w, i) => n + w.width + padX * 2 + (i ? space : 0), 0);
-    // Left to right from the left edge, or right to left from the right edge.
-    let edge = rtl ? cx + total / 2 : cx - total / 2;
+    // Words from the left edge in the order they are seen; each word's letters run its own way
+    // (an Arabic word's full stop goes to its left end).
+    let edge = cx - total / 2;
     const y = layout.captionY + (ri - (rows.length - 1) / 2) * lineH + (1 - appear) * 18;
-    for (const w of row) {
+    for (const { index, dir } of visualWordOrder(row.map((w) => w.text), rtl ? 'rtl' : 'ltr')) {
+      const w = row[index]!;
+      ctx.direction = dir;
       const active = t >= w.start && t < w.end + 0.05;
       const bw = w.width + padX * 2;
-      const x = rtl ? edge - bw : edge;
+      const x = edge;
       ctx.globalAlpha = appear;
       if (style !== 'pill') {
         // Karaoke: words already spoken and the one being spoken in the accent colour, the rest white.
@@ -437,7 +440,7 @@ function drawCaptions(ctx: Ctx, tl: Timeline, t: number, layout: Layout, style: 
         ctx.fillText(w.text, x + padX, y + size * 0.04);
       }
       ctx.globalAlpha = 1;
-      edge = rtl ? edge - bw - space : edge + bw + space;
+      edge += bw + space;
     }
   });
   ctx.restore();

@@ -4,6 +4,7 @@
  * of a 20 MB one.
  */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ImportError } from './errors.ts';
 import { MAX_PAGE_BYTES, parseProductInput, type ProductInput } from './input.ts';
@@ -76,6 +77,10 @@ describe('bad input', () => {
     expect(failure({ bytes: noise, fileName: 'page.html' })).toMatchObject({ code: 'binary', message: '“page.html” is binary data, not a web page or product JSON.' });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect(failure({ bytes: png, fileName: 'page.html' })).toMatchObject({ code: 'binary', message: '“page.html” is a picture, not a web page or product JSON.' });
+    // A HEIC photo (made by ImageMagick with libheif) is named, with how to convert it.
+    const heic = new Uint8Array(execFileSync('convert', ['-size', '300x300', 'xc:red', 'heic:-']));
+    expect(String.fromCharCode(...heic.subarray(4, 12))).toBe('ftypheic');
+    expect(failure({ bytes: heic, fileName: 'IMG_0001.HEIC' })).toMatchObject({ code: 'binary', message: '“IMG_0001.HEIC” is a HEIC photo, not a web page or product JSON.', hint: expect.stringMatching(/^Browsers cannot read HEIC\. Save it as JPEG first/) });
     expect(failure({ bytes: new TextEncoder().encode('%PDF-1.7\n...'), fileName: 'catalogue.html' }).message).toBe('“catalogue.html” is a PDF document, not a web page or product JSON.');
     expect(failure({ text: 'abc\u0000\u0001\u0002def' }).code).toBe('binary');
   });

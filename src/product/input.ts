@@ -6,7 +6,7 @@
 import { ImportError } from './errors.ts';
 import { extractFromHtml, extractFromJson, type ExtractedProduct, type ExtractOptions } from './extract.ts';
 import { jsonErrorMessage } from './json.ts';
-import { sniffImage, sniffVideo } from './media.ts';
+import { HEIC_HINT, sniffHeif, sniffImage, sniffVideo } from './media.ts';
 import { looksLikeMhtml, parseMhtml } from './mhtml.ts';
 
 /** Page source or JSON larger than this is refused before parsing (a product page is 0.2–3 MB). */
@@ -51,6 +51,7 @@ function what(input: ProductInput): string {
 
 const BINARY_KINDS: Array<[(b: Uint8Array) => boolean, string]> = [
   [(b) => sniffImage(b) !== null, 'a picture'],
+  [(b) => sniffHeif(b) === 'heic', 'a HEIC photo'],
   [(b) => sniffVideo(b) !== null, 'a video'],
   [(b) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46, 'a PDF document'],
   [(b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04, 'a ZIP archive (or an Office document)'],
@@ -138,7 +139,7 @@ export function parseProductInput(input: ProductInput): ParsedProductInput {
   const bytes = input.bytes ?? new Uint8Array();
   if (!bytes.length || (bytes.length < 4096 && !/\S/.test(new TextDecoder().decode(bytes)))) throw new ImportError('empty', `${what(input)} is empty.`);
   for (const [test, name] of BINARY_KINDS) {
-    if (test(bytes)) throw new ImportError('binary', `${what(input)} is ${name}, not a web page or product JSON.`, name === 'a picture' ? 'Add pictures in the images section below.' : name === 'a video' ? 'Add it as the product video below.' : 'Choose the saved page (.html or .mhtml) or a product .json file.');
+    if (test(bytes)) throw new ImportError('binary', `${what(input)} is ${name}, not a web page or product JSON.`, name === 'a picture' ? 'Add pictures in the images section below.' : name === 'a HEIC photo' ? HEIC_HINT : name === 'a video' ? 'Add it as the product video below.' : 'Choose the saved page (.html or .mhtml) or a product .json file.');
   }
   if (looksLikeMhtml(bytes)) {
     if (bytes.length > MAX_SAVED_PAGE_BYTES) throw new ImportError('too-large', `${what(input)} is ${mb(bytes.length)}; talkreel reads saved pages up to ${mb(MAX_SAVED_PAGE_BYTES)}.`);

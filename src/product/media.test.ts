@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkImage, checkVideo, imageDimensions, MediaError, sniffImage, sniffVideo } from './media.ts';
+import { checkImage, checkImageRoom, checkVideo, imageDimensions, jpegOrientation, MediaError, MIN_IMAGE_SIDE, sniffHeif, sniffImage, sniffVideo } from './media.ts';
+import { LIMITS } from '../storage/project-limits.ts';
+import { withExifOrientation } from './exif-fixture.ts';
 import { probeVideo } from './video.ts';
 import { transcodeArgs } from './transcode-args.ts';
 
@@ -50,7 +52,7 @@ describe('image intake', () => {
     const extended = makeImage('webp', 257, 129, ['-frames:v', '2', '-c:v', 'libwebp_anim']);
     expect(String.fromCharCode(...extended.subarray(12, 16))).toBe('VP8X');
     expect(imageDimensions(extended, 'webp')).toEqual({ width: 257, height: 129 });
-    expect(checkImage(gif, gif.length, 'a.gif')).toMatchObject({ kind: 'gif', mime: 'image/gif', width: 160, height: 90 });
+    expect(checkImage(gif, gif.length, 'a.gif', { minSide: 0 })).toMatchObject({ kind: 'gif', mime: 'image/gif', width: 160, height: 90 });
     expect(checkImage(lossy, lossy.length, 'a.webp')).toMatchObject({ kind: 'webp', mime: 'image/webp' });
   });
 
@@ -61,6 +63,67 @@ describe('image intake', () => {
     const huge = png.slice(0, 24);
     new DataView(huge.buffer).setUint32(16, 30000);
     expect(() => checkImage(huge, huge.length, 'bomb.png')).toThrow(/30000×16/);
+  });
+});
+
+/** A picture made by ImageMagick (`convert`), the way a user's tools would write it. */
+function magick(name: string, args: string[]): Uint8Array {
+  const out = join(mkdtempSync(join(tmpdir(), 'talkreel-magick-')), name);
+  execFileSync('convert', [...args, out]);
+  return new Uint8Array(readFileSync(out));
+}
+
+describe('product image limits', () => {
+  it(`refuses pictures shorter than ${MIN_IMAGE_SIDE} px on a side, takes them at the minimum`, () => {
+    const dot = magick('dot.png', ['-size', '1x1', 'xc:red']);
+    const err = (() => {
+      try {
+        checkImage(dot, dot.length, 'pixel.png');
+      } catch (e) {
+        return e as MediaError;
+      }
+      return null;
+    })();
+    expect(err?.code).toBe('too-small');
+    expect(err?.message).toBe('“pixel.png” is only 1×1 px; a product picture needs at least 200 px on its shorter side to look sharp in the video. Use a bigger photo (a shop’s thumbnail is too small).');
+    const thin = magick('thin.jpg', ['-size', `1200x${MIN_IMAGE_SIDE - 1}`, 'xc:blue']);
+    expect(() => checkImage(thin, thin.length, 'banner.jpg')).toThrow(/1200×199 px/);
+    const edge = magick('edge.jpg', ['-size', `${MIN_IMAGE_SIDE}x900`, 'xc:blue']);
+    expect(checkImage(edge, edge.length, 'edge.jpg')).toMatchObject({ width: MIN_IMAGE_SIDE, height: 900 });
+    // Projects made before the minimum keep their small pictures (the archive asks for none).
+    expect(checkImage(dot, dot.length, 'pixel.png', { minSide: 0 })).toMatchObject({ width: 1, height: 1 });
+  });
+
+  it('names HEIC (and AVIF) plainly and says how to convert, from real files', () => {
+    const heic = magick('IMG_0001.heic', ['-size', '400x300', 'xc:red']);
+    const avif = magick('x.avif', ['-size', '400x300', 'xc:red']);
+    expect(sniffHeif(heic)).toBe('heic');
+    expect(sniffHeif(avif)).toBe('avif');
+    expect(() => checkImage(heic, heic.length, 'IMG_0001.HEIC')).toThrow(/^“IMG_0001.HEIC” is a HEIC photo \(the iPhone’s own format\), which talkreel does not support\. .*File → Export → JPEG/);
+    expect(() => checkImage(avif, avif.length, 'x.avif')).toThrow('“x.avif” is an AVIF image, which talkreel does not support; save it as JPEG or PNG first.');
+    // An MP4 is not a HEIC photo.
+    const mp4 = makeVideo('c.mp4', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-an']);
+    expect(sniffHeif(mp4)).toBeNull();
+  });
+
+  it('reads the EXIF orientation of a phone photo and reports the upright size', () => {
+    const stored = magick('side.jpg', ['-size', '400x300', 'xc:red']);
+    for (const o of [1, 3, 6, 8]) {
+      const photo = withExifOrientation(stored, o);
+      // ImageMagick reads the tag back: the fixture is what a camera writes.
+      const path = join(mkdtempSync(join(tmpdir(), 'talkreel-exif-')), 'p.jpg');
+      execFileSync('sh', ['-c', `cat > ${path}`], { input: photo });
+      expect(execFileSync('identify', ['-format', '%[EXIF:Orientation]', path], { encoding: 'utf8' })).toBe(String(o));
+      expect(jpegOrientation(photo)).toBe(o);
+      const upright = o >= 5 ? { width: 300, height: 400 } : { width: 400, height: 300 };
+      expect(checkImage(photo, photo.length, 'p.jpg')).toMatchObject({ ...upright, orientation: o });
+    }
+    expect(jpegOrientation(stored)).toBe(1);
+  });
+
+  it(`holds at most ${LIMITS.images} images a project`, () => {
+    expect(() => checkImageRoom(LIMITS.images - 1, 'a.jpg')).not.toThrow();
+    expect(() => checkImageRoom(LIMITS.images, 'b.jpg')).toThrow(`“b.jpg” was not added: a project holds at most ${LIMITS.images} images. Remove some you do not use first.`);
   });
 });
 

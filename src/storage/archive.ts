@@ -8,27 +8,32 @@
  */
 import { strFromU8, strToU8, Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate';
 import * as v from 'valibot';
-import { checkImage, checkVideo, MAX_VIDEO_BYTES, MediaError } from '../product/media.ts';
+import { checkImage, checkVideo, MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, MediaError } from '../product/media.ts';
 import { sniffAudio, type AudioFormat } from '../voice/audio-file.ts';
 import { MAX_MUSIC_BYTES } from '../compose/music.ts';
 import type { ProjectRecord } from './schema.ts';
+import { LIMITS, MAX_BASIS_CHARS } from './project-limits.ts';
 
 export const ARCHIVE_FORMAT = 'talkreel-project';
 /** 2: the product video and the background music travel too. */
 export const ARCHIVE_VERSION = 2;
-/**
- * Limits that keep a hostile archive from exhausting memory. The archive is read into memory
- * whole (and each media file copied once more into storage), so 1 GB is the honest ceiling:
- * a 500 MB video, 50 MB of music and a few hundred MB of pictures.
- */
-export const MAX_ARCHIVE_BYTES = 1024 * 1048576;
-/** project.json, manifest.json and each image. */
+/** project.json, manifest.json and each image (an image over the 10 MB intake limit is refused after). */
 export const MAX_ENTRY_BYTES = 20 * 1048576;
 /** The product video: the intake limit (REQUIREMENTS: up to 500 MB). */
 export const MAX_VIDEO_ENTRY_BYTES = MAX_VIDEO_BYTES;
 /** Background music: the editor's own limit. */
 export const MAX_MUSIC_ENTRY_BYTES = MAX_MUSIC_BYTES;
-export const MAX_TOTAL_BYTES = 1100 * 1048576;
+/**
+ * The most a project the app made can weigh: every image at the intake limit, the video, the
+ * music and the two JSON files, plus room for the zip's own headers. Anything bigger was not
+ * made by talkreel; this also keeps a hostile archive from exhausting memory (it is read into
+ * memory whole, and each media file copied once more into storage).
+ */
+export const MAX_PROJECT_BYTES = LIMITS.images * MAX_IMAGE_BYTES + MAX_VIDEO_BYTES + MAX_MUSIC_BYTES + 2 * MAX_ENTRY_BYTES;
+export const MAX_ARCHIVE_BYTES = MAX_PROJECT_BYTES + 8 * 1048576;
+/** Bytes inflated in all (a zip bomb lies about its sizes): what a real project unpacks to. */
+export const MAX_TOTAL_BYTES = MAX_PROJECT_BYTES;
+/** Files in the archive: the images, the video, the music and the two JSON files, with room to spare. */
 export const MAX_ENTRIES = 200;
 
 export class ArchiveError extends Error {
@@ -77,17 +82,17 @@ const ManifestSchema = v.object({
 });
 
 const SegmentSchema = v.looseObject({
-  text: text(4000),
+  text: text(LIMITS.segmentChars),
   scene: v.variant('kind', [
     v.object({ kind: v.literal('presenter') }),
     v.object({ kind: v.literal('cta') }),
-    v.object({ kind: v.literal('product'), image: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)) }),
+    v.object({ kind: v.literal('product'), image: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.images - 1)) }),
   ]),
 });
 
 const VideoSchema = v.looseObject({
   id,
-  name: text(300),
+  name: text(LIMITS.fileName),
   mime: v.picklist(Object.keys(VIDEO_EXT)),
   width: side,
   height: side,
@@ -100,34 +105,34 @@ const VideoSchema = v.looseObject({
 
 const MusicSchema = v.looseObject({
   mediaId: id,
-  name: text(300),
+  name: text(LIMITS.fileName),
   volume: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
 });
 
 /** What the app relies on is checked strictly; fields other versions add pass through. */
 const ProjectSchema = v.looseObject({
   id,
-  name: text(200),
+  name: text(LIMITS.projectName),
   createdAt: v.number(),
   updatedAt: v.number(),
   product: v.looseObject({
-    name: text(200),
-    description: text(60_000),
-    features: v.pipe(v.array(text(1000)), v.maxLength(100)),
-    price: v.optional(text(40)),
-    brand: v.optional(text(120)),
+    name: text(LIMITS.productName),
+    description: text(LIMITS.description),
+    features: v.pipe(v.array(text(LIMITS.featureChars)), v.maxLength(LIMITS.features)),
+    price: v.optional(text(LIMITS.price)),
+    brand: v.optional(text(LIMITS.brand)),
     images: v.pipe(
       v.array(
         v.looseObject({
           id,
-          name: text(300),
+          name: text(LIMITS.fileName),
           mime: v.picklist(Object.keys(EXT)),
           width: side,
           height: side,
           selected: v.boolean(),
         }),
       ),
-      v.maxLength(60),
+      v.maxLength(LIMITS.images),
     ),
     video: v.optional(VideoSchema),
   }),
@@ -140,10 +145,10 @@ const ProjectSchema = v.looseObject({
     resolution: v.picklist([720, 1080]),
   }),
   script: v.looseObject({
-    options: v.pipe(v.array(v.looseObject({ id: text(80), style: text(80), title: text(200), segments: v.pipe(v.array(SegmentSchema), v.maxLength(40)), estimatedSeconds: v.number() })), v.maxLength(20)),
+    options: v.pipe(v.array(v.looseObject({ id: text(80), style: text(80), title: text(200), segments: v.pipe(v.array(SegmentSchema), v.maxLength(LIMITS.segments)), estimatedSeconds: v.number() })), v.maxLength(LIMITS.scriptOptions)),
     selectedId: v.nullable(text(80)),
-    segments: v.pipe(v.array(SegmentSchema), v.maxLength(40)),
-    basis: text(200_000),
+    segments: v.pipe(v.array(SegmentSchema), v.maxLength(LIMITS.segments)),
+    basis: text(MAX_BASIS_CHARS),
   }),
   videoRequested: v.boolean(),
   creative: v.optional(v.looseObject({ id: text(200), edits: v.optional(v.looseObject({ music: v.optional(MusicSchema) })) })),
@@ -377,7 +382,8 @@ export function unpackProject(bytes: Uint8Array): { project: ProjectRecord; medi
     if (!data) throw new ArchiveError('bad-media', `The image “${img.name}” is missing from the archive.`);
     let mime: string;
     try {
-      mime = checkImage(data.subarray(0, 256 * 1024), data.length, img.name).mime;
+      // Pictures of projects made before the minimum size came in still import.
+      mime = checkImage(data.subarray(0, 256 * 1024), data.length, img.name, { minSide: 0 }).mime;
     } catch (err) {
       throw new ArchiveError('bad-media', err instanceof MediaError ? err.message : `The image “${img.name}” is damaged.`);
     }

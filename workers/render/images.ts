@@ -1,18 +1,7 @@
-/** Longest side kept for product images: enough for a 1080p card, bounded memory. */
-const MAX_SIDE = 2048;
+import { decodeImage } from '../../src/compose/image-decode.ts';
 
 export async function decodeImages(blobs: Blob[]): Promise<ImageBitmap[]> {
-  return Promise.all(
-    blobs.map(async (blob) => {
-      const probe = await createImageBitmap(blob);
-      const scale = Math.min(1, MAX_SIDE / Math.max(probe.width, probe.height));
-      if (scale === 1) return probe;
-      const w = Math.round(probe.width * scale);
-      const h = Math.round(probe.height * scale);
-      probe.close();
-      return createImageBitmap(blob, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' });
-    }),
-  );
+  return Promise.all(blobs.map(decodeImage));
 }
 
 /** A cheap fingerprint of a blob: size, type and a hash of its first and last 16 kB. */
@@ -34,7 +23,7 @@ export class ImageCache {
   async decode(blobs: Blob[]): Promise<ImageBitmap[]> {
     const keys = await Promise.all(blobs.map(blobKey));
     const next = new Map<string, Promise<ImageBitmap>>();
-    keys.forEach((k, i) => next.set(k, this.cache.get(k) ?? decodeImages([blobs[i]!]).then((b) => b[0]!)));
+    keys.forEach((k, i) => next.set(k, this.cache.get(k) ?? decodeImage(blobs[i]!)));
     for (const [k, p] of this.cache) if (!next.has(k)) void p.then((b) => b.close(), () => undefined);
     this.cache = next;
     return Promise.all(keys.map((k) => next.get(k)!));

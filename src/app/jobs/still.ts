@@ -11,6 +11,7 @@ import { cpuKeyer } from '../../lipsync/warp/key.ts';
 import { prepareAssets } from '../../compose/assets.ts';
 import { renderFrame } from '../../compose/render.ts';
 import { outputSize, type Timeline } from '../../compose/types.ts';
+import { decodeImage } from '../../compose/image-decode.ts';
 
 let fonts: Promise<void> | null = null;
 function loadFonts(): Promise<void> {
@@ -41,21 +42,9 @@ export function stillTime(tl: Timeline): number {
   return Math.min(tl.duration, scene.start + Math.min(Math.max(0.6, span * 0.4), 1.4));
 }
 
-const MAX_SIDE = 2048;
-
-async function decode(blob: Blob): Promise<ImageBitmap> {
-  const probe = await createImageBitmap(blob);
-  const scale = Math.min(1, MAX_SIDE / Math.max(probe.width, probe.height));
-  if (scale === 1) return probe;
-  const w = Math.round(probe.width * scale);
-  const h = Math.round(probe.height * scale);
-  probe.close();
-  return createImageBitmap(blob, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' });
-}
-
 /** A JPEG of the creative at `t` (default stillTime), at the output size of `resolution`. */
 export async function composeStill(tl: Timeline, images: Blob[], resolution: 720 | 1080, t = stillTime(tl)): Promise<Blob> {
-  const [, bitmaps] = await Promise.all([loadFonts(), Promise.all(images.map(decode))]);
+  const [, bitmaps] = await Promise.all([loadFonts(), Promise.all(images.map(decodeImage))]);
   try {
     const { w, h } = outputSize(tl.ratio, resolution);
     const canvas = new OffscreenCanvas(w, h);
