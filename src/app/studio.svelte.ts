@@ -1,6 +1,6 @@
 import { RenderError } from '../compose/render-client.ts';
 import type { Timeline } from '../compose/types.ts';
-import { checkImage, MediaError } from '../product/media.ts';
+import { checkImage, checkImageRoom, MediaError } from '../product/media.ts';
 import { fitScript, generateScripts } from '../script/index.ts';
 import { checkBaseUrl, loadWriterConfig, saveWriterConfig, writeScripts, type WriterConfig } from '../script/llm.ts';
 import { grantSites, revokeSites } from '../net/grants.ts';
@@ -173,6 +173,8 @@ export class Studio {
     for (const file of files) {
       const index = results.length;
       try {
+        // No more than a project archive carries: whatever the app holds exports and imports again.
+        checkImageRoom(this.project.product.images.length, file.name);
         const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
         const info = checkImage(head, file.size, file.name);
         // Decoding proves the bytes are a real image, not just a valid header.
