@@ -209,4 +209,25 @@ test('voice clone: the material check reports every item before anything runs, a
   await expect(page.getByTestId('clone-saved')).toContainText('my_voice');
   await expect(page.getByTestId('user-voice')).toHaveCount(1);
   await expect(page.getByTestId('user-voice')).toContainText('Clone sample');
+
+  // Nothing claimed that does not work: no clone engine exists, so the screen says what it does
+  // (checks and keeps the clip), and the sample is never offered as a script's voice.
+  const card = page.getByTestId('clone');
+  await expect(card).not.toContainText('speaks any script');
+  await expect(page.getByTestId('clone-what')).toContainText('checks a clip of your voice');
+  await expect(page.getByTestId('clone-what')).toContainText('no voice-clone engine yet');
+  const sample = page.getByTestId('user-voice');
+  await expect(sample.getByTestId('voice-clone-kept')).toHaveText(/not a script voice/);
+  await expect(sample.getByTestId('voice-use')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/voice-clone-kept.png', fullPage: true });
+  await page.getByTestId('nav-create').click();
+  const picker = page.getByTestId('voice-picker');
+  await expect(picker.getByTestId('voice-option').first()).toBeVisible();
+  await expect(picker.locator('[data-testid="voice-option"][data-id^="user:"]')).toHaveCount(0);
+  await expect(picker).not.toContainText('my_voice');
+  // A language no natural voice speaks says so in the voice list.
+  await expect(picker.getByTestId('voice-builtin-only')).toHaveCount(0);
+  await page.getByTestId('language').selectOption('ja');
+  await expect(picker.getByTestId('voice-builtin-only')).toHaveText('Japanese has only the built-in voice: no natural (neural) voice is published for it.');
+  await picker.screenshot({ path: 'test-results/voice-picker-ja.png' });
 });

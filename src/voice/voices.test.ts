@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_VOICES, SCRIPT_LANGUAGES, builtinLanguages, defaultVoiceFor, hasVoiceFor, voiceById, voicesFor } from './voices.ts';
+import { BUILTIN_VOICES, SCRIPT_LANGUAGES, builtinLanguages, defaultVoiceFor, hasVoiceFor, onlyBuiltinVoiceNote, voiceById, voicesFor } from './voices.ts';
 
 describe('built-in voice catalog', () => {
   it('has a female and a male voice for every required language', () => {
@@ -48,5 +48,13 @@ describe('built-in voice catalog', () => {
       expect(voicesFor(l.code).length, l.code).toBeGreaterThanOrEqual(2);
       expect(voicesFor(l.code)[0]).toBe(defaultVoiceFor(l.code));
     }
+  });
+});
+
+describe('languages with only the built-in voice', () => {
+  it('says so for Japanese, Korean, Hindi and Indonesian, and for no Piper language', () => {
+    expect(onlyBuiltinVoiceNote('ja')).toBe('Japanese has only the built-in voice: no natural (neural) voice is published for it.');
+    for (const l of ['ko', 'hi-IN', 'id']) expect(onlyBuiltinVoiceNote(l)).toMatch(/has only the built-in voice/);
+    for (const l of ['en', 'es', 'pt-BR', 'fr', 'de', 'it', 'nl', 'zh', 'ar', 'tr']) expect(onlyBuiltinVoiceNote(l)).toBeNull();
   });
 });

@@ -48,12 +48,8 @@ const LANGUAGES: readonly LanguageEntry[] = [
   { lang: 'de-DE', name: 'German', espeak: 'de' },
   { lang: 'it-IT', name: 'Italian', espeak: 'it' },
   { lang: 'nl-NL', name: 'Dutch', espeak: 'nl' },
-  {
-    lang: 'ja-JP',
-    name: 'Japanese',
-    espeak: 'ja',
-    note: 'Reads kana only: kanji are not pronounced, so write the script in hiragana/katakana.',
-  },
+  // Kanji are read through a morphological analyser (workers/tts/japanese.ts).
+  { lang: 'ja-JP', name: 'Japanese', espeak: 'ja' },
   { lang: 'zh-CN', name: 'Chinese (Mandarin)', espeak: 'cmn' },
   { lang: 'ko-KR', name: 'Korean', espeak: 'ko' },
   { lang: 'hi-IN', name: 'Hindi', espeak: 'hi' },
@@ -100,6 +96,20 @@ export const SCRIPT_LANGUAGES: ReadonlyArray<{ code: string; label: string }> = 
   { code: 'id', label: 'Bahasa Indonesia (Indonesian)' },
   { code: 'tr', label: 'Türkçe (Turkish)' },
 ];
+
+/**
+ * Script languages that no published Piper voice speaks (its voice list has none for them):
+ * they have only the built-in voice, and the voice list says so.
+ */
+const BUILTIN_ONLY = new Set(['ja', 'ko', 'hi', 'id']);
+
+/** "Japanese has only the built-in voice…" for a language without natural voices; null otherwise. */
+export function onlyBuiltinVoiceNote(lang: string): string | null {
+  const primary = normTag(lang).split('-')[0]!;
+  if (!BUILTIN_ONLY.has(primary)) return null;
+  const name = LANGUAGES.find((l) => l.lang.toLowerCase().split('-')[0] === primary)!.name;
+  return `${name} has only the built-in voice: no natural (neural) voice is published for it.`;
+}
 
 /** The languages with built-in voices (BCP 47, with region), in catalog order. */
 export function builtinLanguages(): string[] {
