@@ -8,6 +8,7 @@ import type { ProjectSettings, VoiceRecord } from '../../storage/schema.ts';
 import { getUserVoice } from '../../storage/voices.ts';
 import { voiceRequestFor, voiceScript, type Synthesize, type Voiceover } from '../pipeline.ts';
 import { voicePcm } from './audio-intake.ts';
+import { cloneSampleNotAVoice, isCloneSample } from '../../voice/clone-sample.ts';
 import { recordingVoiceover } from './recording-voiceover.ts';
 import { isNeuralVoice, neuralSynthesize } from './neural.ts';
 
@@ -38,6 +39,8 @@ export async function projectVoiceover(settings: ProjectSettings, segments: Scri
   if (isUserVoice(settings.voiceId)) {
     const record = await getUserVoice(settings.voiceId.slice(USER_VOICE_PREFIX.length));
     if (!record) throw new UserVoiceMissingError('The recording chosen as this project’s voice was deleted. Pick another voice under Video settings.');
+    // A clone sample waits for a clone engine; its raw clip never narrates a script.
+    if (isCloneSample(record)) throw new UserVoiceMissingError(cloneSampleNotAVoice(record.name));
     return recordingVoiceover(await voicePcm(record), record.sampleRate, segments, true, settings.language);
   }
   if (isNeuralVoice(settings.voiceId)) {
