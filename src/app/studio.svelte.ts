@@ -9,7 +9,8 @@ import { ArchiveError } from '../storage/archive.ts';
 import { cleanUpFiles } from '../storage/assets.ts';
 import { exportProjectFile, importProjectFile } from '../storage/project-io.ts';
 import { StorageError } from '../storage/db.ts';
-import { addMedia, currentProjectId, getMedia, getProject, listProjects, removeMedia, saveProject } from '../storage/projects.ts';
+import { addMedia, currentProjectId, getMedia, getProject, listProjects, onProjectSaved, removeMedia, removeOrphanedMedia, saveProject } from '../storage/projects.ts';
+import { ProjectLock, type EditState } from '../storage/tab-lock.ts';
 import type { ProjectRecord } from '../storage/schema.ts';
 import type { ProductVideo } from '../product/types.ts';
 import { BUILTIN_PRESENTERS } from '../compose/presenter/index.ts';
@@ -60,6 +61,17 @@ export class Studio {
   /** Saved projects, newest first, for the project menu. */
   projects = $state<Array<{ id: string; name: string; updatedAt: number }>>([]);
   importError = $state<string | null>(null);
+  /** 'read-only': another tab edits this project (tab-lock.ts); this one shows it and saves nothing. */
+  editState = $state<EditState>('editing');
+  /** Why this tab is read-only, as the banner says it. */
+  lockNotice = $state<string | null>(null);
+  private lock = new ProjectLock((id) => void this.lockLost(id));
+  /**
+   * Whether saves go out. Not reactive on purpose: the autosave effect must not re-run (and
+   * write the read-only copy) the moment this tab takes the lock, only after it re-read the save.
+   */
+  private writable = true;
+  private stopListening: (() => void) | null = null;
   private pendingSave: ProjectRecord | null = null;
   private saving: Promise<void> | null = null;
   private scriptRun = 0;
@@ -75,11 +87,18 @@ export class Studio {
   async load(): Promise<void> {
     try {
       const id = await currentProjectId();
+      // The lock first, then the read: a tab that takes over must see the last save before it.
+      await this.takeLock(id ?? this.project.id);
       const saved = id ? await getProject(id) : undefined;
       if (saved) await this.show(saved);
       await this.refreshProjects();
+      // Another tab's saves of the project shown here read-only are shown as they happen.
+      this.stopListening ??= onProjectSaved((pid) => {
+        if (pid === this.project.id && this.editState === 'read-only') void this.reloadShown();
+      });
       // Unfinished exports left by a closed or crashed tab are garbage.
       void cleanUpFiles().catch(() => undefined);
+      if (this.editState === 'editing') void removeOrphanedMedia().catch(() => undefined);
     } catch (err) {
       if (err instanceof StorageError && err.code === 'cannot-open') this.storageProblem = err.message;
       else this.saveError = message(err);
@@ -116,6 +135,7 @@ export class Studio {
   async openProject(id: string): Promise<void> {
     if (id === this.project.id) return;
     await this.saveNow();
+    await this.takeLock(id);
     const record = await getProject(id);
     if (!record) return;
     await this.show(record);
@@ -130,12 +150,13 @@ export class Studio {
    * followed by closing the tab is never lost.
    */
   scheduleSave(snapshot: ProjectRecord): void {
-    if (!this.loaded) return;
+    if (!this.loaded || !this.writable) return;
     this.pendingSave = snapshot;
     if (!this.saving) void this.flushSaves();
   }
 
   async saveNow(): Promise<void> {
+    if (!this.writable) return this.saving ?? undefined;
     this.pendingSave = $state.snapshot(this.project);
     await this.flushSaves();
   }
@@ -204,9 +225,9 @@ export class Studio {
     const old = this.project.product.video;
     const next: ProjectRecord = { ...$state.snapshot(this.project), updatedAt: Date.now() };
     next.product.video = video;
-    await addMedia({ id: video.id, projectId: next.id, name: video.name, mime: video.mime, width: video.width, height: video.height, size: blob.size, blob, createdAt: Date.now() }, next);
+    // The old video goes in the same transaction: a tab closed in between leaves no orphan.
+    await addMedia({ id: video.id, projectId: next.id, name: video.name, mime: video.mime, width: video.width, height: video.height, size: blob.size, blob, createdAt: Date.now() }, next, old ? [old.id] : []);
     this.project.product.video = video;
-    if (old) await removeMedia(old.id, $state.snapshot(this.project)).catch(() => undefined);
   }
 
   async removeVideo(): Promise<void> {
@@ -379,6 +400,7 @@ export class Studio {
     try {
       await this.saveNow();
       const record = await importProjectFile(file);
+      await this.takeLock(record.id);
       await this.show(record);
       await this.refreshProjects();
       if (record.videoRequested && record.script.segments.length) void this.generateVideo();
@@ -389,8 +411,42 @@ export class Studio {
 
   async startNewProject(): Promise<void> {
     await this.saveNow();
-    await this.show(newProject({ voiceId: this.project.settings.voiceId, presenterId: this.project.settings.presenterId }));
+    const fresh = newProject({ voiceId: this.project.settings.voiceId, presenterId: this.project.settings.presenterId });
+    await this.takeLock(fresh.id);
+    await this.show(fresh);
     await this.saveNow();
     await this.refreshProjects();
+  }
+
+  /** Becomes the editing tab of a project, or shows it read-only when another tab edits it. */
+  private async takeLock(projectId: string, steal = false, reload = false): Promise<void> {
+    const state = await this.lock.open(projectId, steal);
+    if (reload && state === 'editing') await this.reloadShown();
+    this.writable = state === 'editing';
+    this.editState = state;
+    this.lockNotice = this.editState === 'editing' ? null : 'This project is open in another tab. It is shown here read-only, so no edit is lost between the two.';
+  }
+
+  /** "Edit here instead": takes the lock over; the other tab turns read-only. */
+  async editHere(): Promise<void> {
+    // Re-read the other tab's last save before this tab writes anything.
+    await this.takeLock(this.project.id, true, true);
+    if (this.editState === 'editing') this.saveError = null;
+  }
+
+  /** Another tab took this project over: stop writing, then show what is saved. */
+  private async lockLost(projectId: string): Promise<void> {
+    if (projectId !== this.project.id) return;
+    this.writable = false;
+    this.editState = 'read-only';
+    this.lockNotice = 'This project is now being edited in another tab. It is shown here read-only, as last saved.';
+    await this.saving;
+    await this.reloadShown();
+  }
+
+  /** Shows the saved state of the project on screen (another tab changed it). */
+  private async reloadShown(): Promise<void> {
+    const record = await getProject(this.project.id).catch(() => undefined);
+    if (record && record.id === this.project.id) await this.show(record);
   }
 }
