@@ -21,6 +21,7 @@ import type { EspeakVoice, Speech, TtsProgress, VoiceRequest } from '../../src/v
 import { TtsError } from '../../src/voice/errors.ts';
 import { buildSsml, readSigns, tokenize, type Token } from './text.ts';
 import { needsDictionary, tokenizeJapanese } from './japanese.ts';
+import { hasHanja, readHanja } from './korean.ts';
 import { assembleTimings, type EspeakEvent } from './timings.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -260,7 +261,8 @@ export function voiceLanguage(name: string): string {
 
 /**
  * The words to time, with what espeak reads for the ones it would misread or skip: Japanese
- * through the morphological analyser (kanji → kana), elsewhere the signs it skips (¥, ₹…).
+ * through the morphological analyser (kanji → kana), Korean hanja as hangul, elsewhere the
+ * signs it skips (¥, ₹…).
  */
 async function wordsToSpeak(text: string, tokens: Token[], voice: string, onProgress?: (p: TtsProgress) => void): Promise<Token[]> {
   const lang = voiceLanguage(voice);
@@ -268,6 +270,7 @@ async function wordsToSpeak(text: string, tokens: Token[], voice: string, onProg
     const ja = await tokenizeJapanese(text, onProgress);
     if (ja.length > 0) return ja;
   }
+  if (lang === 'ko' && hasHanja(text)) return readHanja(text, tokens);
   return readSigns(text, tokens, lang);
 }
 
