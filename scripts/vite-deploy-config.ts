@@ -27,7 +27,10 @@ export function deployConfigDefine(): Plugin {
   return {
     name: 'talkreel-deploy-config',
     config() {
-      return { define: { __TALKREEL_DEPLOY__: JSON.stringify(readDeployConfig()) } };
+      const cfg = readDeployConfig();
+      // models.catalog swaps the model catalog (src/storage/models.ts); read here so a bad path fails the build.
+      const catalog = cfg.models.catalog ? { __TALKREEL_CATALOG__: readFileSync(resolve(ROOT, cfg.models.catalog), 'utf8') } : {};
+      return { define: { __TALKREEL_DEPLOY__: JSON.stringify(cfg), ...catalog } };
     },
   };
 }

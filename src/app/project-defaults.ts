@@ -49,3 +49,24 @@ export function productProblems(p: ProjectRecord): Problems {
   }
   return out;
 }
+
+/** An installed natural (neural) voice as the voice step lists it. */
+export interface InstalledVoice {
+  /** Project voice id ("model:<model id>"). */
+  id: string;
+  /** Primary language subtag it speaks. */
+  language: string;
+  /** The catalog's recommended voice for its language. */
+  recommended?: boolean;
+}
+
+/**
+ * The voice a project in `language` starts with: an installed natural voice for that language
+ * (the catalog's recommended one first, then the most recently installed), else the built-in
+ * voice — which stays the offline fallback when no natural voice is installed.
+ */
+export function preferredVoiceId(language: string, installed: readonly InstalledVoice[], builtin: string): string {
+  const primary = language.toLowerCase().split(/[-_]/)[0];
+  const mine = installed.filter((v) => v.language === primary);
+  return (mine.find((v) => v.recommended) ?? mine[0])?.id ?? builtin;
+}

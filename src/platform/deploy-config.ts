@@ -44,6 +44,8 @@ const DeployConfigSchema = v.object({
       hub: v.optional(Origin, HUB),
       /** Every origin a model download may reach: the hub and the hosts it redirects to. */
       hosts: v.optional(v.array(Origin), HUB_HOSTS),
+      /** The model catalog this build offers: a repo-relative JSON file (default models/catalog.json; the browser tests use tiny voices). */
+      catalog: v.optional(v.pipe(v.string(), v.regex(/^[\w./-]+\.json$/, 'must be a repo-relative path of a .json file'), v.check((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'must stay inside the repository'))),
     }),
     {},
   ),
@@ -51,7 +53,7 @@ const DeployConfigSchema = v.object({
 
 export interface DeployConfig {
   embed: { allowedOrigins: string[]; fetchOrigins: string[] };
-  models: { hub: string; hosts: string[] };
+  models: { hub: string; hosts: string[]; catalog?: string };
 }
 
 export class DeployConfigError extends Error {
@@ -69,7 +71,7 @@ export function parseDeployConfig(json: unknown): DeployConfig {
     throw new DeployConfigError(`talkreel.config.json is invalid at ${path || 'the top'}: ${issue.message}`);
   }
   const o = r.output;
-  const models = { hub: o.models.hub ?? HUB, hosts: o.models.hosts ?? HUB_HOSTS };
+  const models: DeployConfig['models'] = { hub: o.models.hub ?? HUB, hosts: o.models.hosts ?? HUB_HOSTS, ...(o.models.catalog ? { catalog: o.models.catalog } : {}) };
   if (!models.hosts.includes(models.hub)) models.hosts = [models.hub, ...models.hosts];
   return { embed: { allowedOrigins: o.embed.allowedOrigins ?? [], fetchOrigins: o.embed.fetchOrigins ?? [] }, models };
 }

@@ -90,3 +90,14 @@ describe('gen-piper-catalog', () => {
     expect(await catalogText()).toBe(readFileSync(new URL('../../models/catalog.json', import.meta.url), 'utf8'));
   });
 });
+
+describe('build-piper-tiny (the browser tests’ catalog of tiny voices)', () => {
+  it('is deterministic and e2e/fixtures/tiny-voices.catalog.json lists exactly its sizes and MD5s', async () => {
+    const { tinyCatalogText, TINY_CATALOG_PATH, buildPiperTiny } = await import('../../models/build-piper-tiny.ts');
+    expect(Buffer.from(buildPiperTiny({ padBytes: 4000 }).model).equals(Buffer.from(buildPiperTiny({ padBytes: 4000 }).model))).toBe(true);
+    const committed = readFileSync(new URL(`../../${TINY_CATALOG_PATH}`, import.meta.url), 'utf8');
+    expect(tinyCatalogText()).toBe(committed);
+    const c = parseCatalog(JSON.parse(committed));
+    for (const m of c.models) expect(pinnedRevision(m.url)).toBe('v1.0.0');
+  });
+});

@@ -17,13 +17,12 @@ const Md5 = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'md5 must be 32 lower-c
 const HttpsUrl = v.pipe(v.string(), v.url(), v.regex(/^https:\/\//, 'url must be https'));
 const Bytes = v.pipe(v.number(), v.integer(), v.minValue(1));
 
-const hasDigest = (e: { md5?: string | undefined; sha256?: string | undefined }): boolean => !!(e.md5 || e.sha256);
 const DIGEST_MESSAGE = 'needs the publisher’s digest: md5 or sha256';
 
 /** A small companion file of an entry (a Piper voice's .onnx.json, its MODEL_CARD). */
 export const FileRefSchema = v.pipe(
   v.object({ url: HttpsUrl, bytes: Bytes, md5: v.optional(Md5), sha256: v.optional(Sha256) }),
-  v.check(hasDigest, DIGEST_MESSAGE),
+  v.check((e) => !!(e.md5 || e.sha256), DIGEST_MESSAGE),
 );
 export type FileRef = v.InferOutput<typeof FileRefSchema>;
 
@@ -63,7 +62,7 @@ export const ModelEntrySchema = v.pipe(
     })),
     contract: v.optional(v.record(v.string(), v.unknown())),
   }),
-  v.check(hasDigest, DIGEST_MESSAGE),
+  v.check((e) => !!(e.md5 || e.sha256), DIGEST_MESSAGE),
 );
 
 export type ModelEntry = v.InferOutput<typeof ModelEntrySchema>;

@@ -141,8 +141,12 @@ export interface ModelRecord {
   name: string;
   /** 'catalog': from models/catalog.json; 'link': an address and hash the user typed in; 'file': imported. */
   source: 'catalog' | 'file' | 'link';
-  /** Lower-case hex SHA-256 of the bytes, verified when the download finished. */
+  /** Lower-case hex SHA-256 of the bytes: computed at install (or given by the publisher), checked on every load; '' while partial. */
   sha256: string;
+  /** The publisher's MD5 (Piper voices), checked while the download streamed in. */
+  md5?: string;
+  /** Which digest the publisher stated and the download was checked against. */
+  digest?: 'md5' | 'sha256';
   bytes: number;
   licence?: string;
   commercialUse?: boolean;
