@@ -9,7 +9,8 @@
  * (vowel groups) for Latin-script languages, morae for Japanese (from a kana twin of the
  * sentence), characters for Chinese, syllable blocks for Korean, aksharas for Hindi, letters for
  * unvoweled Arabic. Each language's voiced seconds per unit must fall in a band of normal speech,
- * and there must be no long silence inside the sentence. A word read as "Chinese letter" (kanji
+ * and there must be no long silence inside the sentence. Japanese with kanji and Korean with
+ * hanja must take about as long as the same line in kana / hangul. A word read as "Chinese letter" (kanji
  * without the dictionary), spelt out letter by letter or skipped moves the sentence out of its band.
  */
 import { expect, test } from '@playwright/test';
@@ -110,5 +111,11 @@ test('every script language: a product sentence is spoken in full, its length in
   const ratio = kanji.voiced / kana.voiced;
   console.log(`ja: kanji ${kanji.voiced.toFixed(2)} s voiced, kana ${kana.voiced.toFixed(2)} s, ratio ${ratio.toFixed(2)}`);
   if (ratio < 0.85 || ratio > 1.15) failures.push(`ja: kanji/kana voiced ratio ${ratio.toFixed(2)}`);
+  // Korean written with hanja takes about as long as the same line in hangul.
+  const hanja = await measure('韓國 最高의 品質, 無線 이어폰 30% 할인!', 'ko-kr-f');
+  const hangul = await measure('한국 최고의 품질, 무선 이어폰 30% 할인!', 'ko-kr-f');
+  const koRatio = hanja.voiced / hangul.voiced;
+  console.log(`ko: hanja ${hanja.voiced.toFixed(2)} s voiced, hangul ${hangul.voiced.toFixed(2)} s, ratio ${koRatio.toFixed(2)}`);
+  if (koRatio < 0.85 || koRatio > 1.15) failures.push(`ko: hanja/hangul voiced ratio ${koRatio.toFixed(2)}`);
   expect(failures).toEqual([]);
 });
