@@ -97,10 +97,14 @@ test('injected script cannot reach a host the user did not configure; the user c
       const s = document.createElement('script');
       s.src = `${target}/script?${marker}`;
       document.head.append(s);
-      const form = document.createElement('form');
+      // A form post, from a same-origin child frame (it inherits the page's policy; a blocked
+      // navigation of the main page would leave the test runner waiting on it).
+      const child = document.createElement('iframe');
+      document.body.append(child);
+      const form = child.contentDocument!.createElement('form');
       form.action = `${target}/form?${marker}`;
       form.method = 'POST';
-      document.body.append(form);
+      child.contentDocument!.body.append(form);
       await tryIt('form', () => form.submit());
       // A worker of its own (blob: workers inherit the page's policy).
       new Worker(URL.createObjectURL(new Blob([`fetch('${target}/worker?${marker}', { method: 'POST', body: '${marker}' }).catch(() => {});`], { type: 'text/javascript' })));
@@ -163,6 +167,7 @@ test('injected script cannot reach a host the user did not configure; the user c
   await expect(page.getByTestId('script-option').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('import-error-message')).toContainText('only when you ask');
   await page.waitForTimeout(2000);
+  console.log('the listener heard:', JSON.stringify(heard));
   expect(heard).toEqual([]);
 
   // Now the user sets the same server up as their script writer, with real clicks.
