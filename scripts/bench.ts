@@ -15,6 +15,7 @@ import { launchChromium } from './lib/chromium.ts';
 import { ensureBuild, serveBuild } from './lib/serve.ts';
 import { exportBench, nativeX264Seconds } from './bench/export.ts';
 import { ttsBench } from './bench/tts.ts';
+import { alignBench } from './bench/align.ts';
 import { creativesBench } from './bench/creatives.ts';
 import { lipsyncBench } from './bench/lipsync.ts';
 import { avatarBench } from './bench/avatar.ts';
@@ -152,6 +153,8 @@ try {
 
   // Issue 5: TTS real-time factor (espeak-ng in the worker, and in Node).
   results.tts_real_time_factor = await ttsBench(browser, server.url, log);
+  // Issue 17: neural voice word timings by alignment, on a case with a known answer (Node).
+  results.neural_voice_alignment = await alignBench(log);
 
   // Issue 9: every creative via WebCodecs and ffmpeg.wasm vs native x264; memory at 15 s vs 60 s.
   results.export_creatives_encoders_memory = await exportBench(browser, server.url, log);

@@ -10,6 +10,8 @@
  *   npm run render -- --list-voices [--language xx] [--json]
  *     lists the built-in voices (no browser needed); --voice <id> picks one, --voice-file <audio>
  *     uses the user's own recording (the video follows its length; captions only with --script).
+ *   --voice <catalog id> --models <folder>: a natural (Piper) voice whose files are already on disk
+ *     (<id>.onnx or the catalog's file name, with its .onnx.json beside it); it speaks as in the app.
  *   --page <page.html|page.mhtml|product page URL> instead of <product.json>: the product is read
  *     from the page with the app's own parsers (see `npm run parse`), pictures pre-selected as in the app.
  */
@@ -19,6 +21,7 @@ import { checkAudioFile } from '../src/voice/audio-file.ts';
 import { formatVoiceRows, voiceRows } from '../src/voice/list.ts';
 import { voiceById } from '../src/voice/voices.ts';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import type { HeadlessJob, HeadlessResult, ScriptsJob } from '../src/app/headless.ts';
 import type { EncoderChoice } from '../src/encode/choose.ts';
 import { STYLES } from '../src/script/generate.ts';
@@ -30,12 +33,14 @@ import { productFromPage } from './lib/read-product.ts';
 import { ensureBuild, serveBuild } from './lib/serve.ts';
 import { checkModelFile, describeLipsync } from './lib/lipsync-cli.ts';
 import { avatarArgs, createAvatar } from './lib/avatar-cli.ts';
+import { findVoiceModel, type VoiceModelFiles } from './lib/voice-models.ts';
 
 const USAGE = `usage: npm run render -- <product.json> | --page <page.html|page.mhtml|URL> -o <out.mp4> [--ratio 9:16|16:9|1:1] [--duration 15|30|60] [--language en] [--resolution 720|1080] [--avatar <id>] [--voice <id>] [--script "<text>" | --script-style <${STYLES.join('|')}>] [--timeline <out.json>] [--encoder auto|webcodecs|ffmpeg]
        npm run render -- <product.json> --print-scripts [--language en] [--duration 15|30|60] [--voice <id>]
        npm run render -- --list-avatars [--json]
        npm run render -- --list-voices [--language xx] [--json]
        npm run render -- --list-creatives [--json]
+       natural voice: --voice <catalog id> --models <folder with its .onnx and .onnx.json>
        your own voice: --voice-file <wav|mp3|aac|m4a|wma|asf> (the video follows its length; captions only with --script)
        creatives: [--creative <id> | --all-creatives (writes <out>-<id>.mp4 each)] [--music <audio file>]
        lip-sync: [--lipsync neural|warp|viseme] [--model <wav2lip.onnx>] (neural: photo and video avatars; the run reports the backend)
@@ -56,6 +61,7 @@ const { values, positionals } = parseArgs({
     resolution: { type: 'string', default: '1080' },
     avatar: { type: 'string' },
     voice: { type: 'string' },
+    models: { type: 'string' },
     script: { type: 'string' },
     'script-style': { type: 'string' },
     'print-scripts': { type: 'boolean' },
@@ -108,7 +114,17 @@ if (values['list-voices']) {
   writeFileSync(1, values.json ? `${JSON.stringify(rows, null, 2)}\n` : formatVoiceRows(rows));
   process.exit(0);
 }
-if (values.voice !== undefined && !voiceById(values.voice)) fail(`unknown --voice "${values.voice}" (see --list-voices)`);
+// A built-in voice, or a natural voice whose files --models holds (checked here, loaded by the page).
+let voiceModel: VoiceModelFiles | null = null;
+if (values.voice !== undefined && !voiceById(values.voice)) {
+  if (values.models === undefined) fail(`unknown --voice "${values.voice}" (see --list-voices; a natural voice needs --models <folder> with its files)`);
+  const found = findVoiceModel(values.models, values.voice.replace(/^model:/, ''), fileURLToPath(new URL('../models/catalog.json', import.meta.url)));
+  if ('error' in found) fail(found.error);
+  voiceModel = found;
+}
+if (values.models !== undefined && !voiceModel) fail('--models holds a natural voice\'s files: use it with --voice <catalog id>');
+const voiceId = voiceModel ? voiceModel.voiceId : values.voice;
+const voiceJob = voiceModel ? { voiceModel: { url: 'input:#talkreel-voice-model', config: voiceModel.config } } : {};
 let voiceFile: { bytes: Buffer; name: string } | null = null;
 if (values['voice-file'] !== undefined) {
   const path = values['voice-file'];
@@ -230,6 +246,16 @@ try {
     });
     await page.setInputFiles('#talkreel-model', modelFile);
   }
+  if (voiceModel) {
+    // The voice's model the same way (60+ MB).
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'talkreel-voice-model';
+      document.body.append(input);
+    });
+    await page.setInputFiles('#talkreel-voice-model', voiceModel.onnx);
+  }
   let customPresenterId: string | undefined;
   if (customAvatar && !printScripts) {
     log(`avatar: self-check and preparation of ${customAvatar.file.path}…`);
@@ -250,7 +276,8 @@ try {
       duration: Number(values.duration) as ScriptsJob['duration'],
       language: values.language,
       imageCount: images.length,
-      ...(values.voice ? { voiceId: values.voice } : {}),
+      ...(voiceId ? { voiceId } : {}),
+      ...voiceJob,
     };
     const printed = await page
       .evaluate((j) => window.talkreel.scripts(j, (m) => (window as unknown as { __talkreelProgress: (s: string) => void }).__talkreelProgress(m)), sjob)
@@ -275,7 +302,8 @@ try {
     resolution: Number(values.resolution) as HeadlessJob['resolution'],
     ...(values.avatar ? { presenterId: values.avatar } : {}),
     ...(customPresenterId ? { presenterId: customPresenterId } : {}),
-    ...(values.voice ? { voiceId: values.voice } : {}),
+    ...(voiceId ? { voiceId } : {}),
+    ...voiceJob,
     ...(values.script ? { script: values.script } : {}),
     ...(scriptStyle ? { scriptStyle } : {}),
     ...(values.encoder !== 'auto' ? { encoder: values.encoder as EncoderChoice } : {}),

@@ -2,11 +2,16 @@
  * TTS benchmark (issue 5): real-time factor (synthesis seconds per second of speech; below 1
  * is faster than real time) of the built-in espeak-ng voice in the app's TTS worker in
  * headless Chromium, per language, after one warm-up call (the one-off voice-data load is
- * reported on its own), and of the same engine in Node for reference.
+ * reported on its own), and of the same engine in Node for reference; and the neural engine
+ * with a tiny Piper-contract model (engine overhead) and a Piper-medium-sized random-weight model.
  */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { buildPiperTiny } from '../../models/build-piper-tiny.ts';
+import { buildPiperVits } from '../../models/build-piper-vits.ts';
 import { synthesize } from '../../workers/tts/espeak-engine.ts';
 
 const TEXTS: Record<string, { voice: string; text: string }> = {
@@ -22,6 +27,54 @@ export interface TtsBench {
   node_en: { speech_seconds: number; synth_seconds: number; real_time_factor: number };
   /** The tiny generated Piper-contract model (models/build-piper-tiny.ts) in the worker via onnxruntime-web. */
   neural_tiny_piper: { speech_seconds: number; synth_seconds: number; real_time_factor: number; note: string };
+  /** A Piper-medium-sized VITS graph with random weights (models/build-piper-vits.ts) on WASM, 1 and 2 threads. */
+  neural_piper_medium: {
+    model_bytes: number;
+    parameters: number;
+    cross_origin_isolated: boolean;
+    wasm: Record<string, { threads_used: number; backend: string; speech_seconds: number; load_ms: number; synth_seconds: number; real_time_factor: number }>;
+    note: string;
+  };
+}
+
+/**
+ * The neural voice at a real Piper medium voice's size and compute, WASM with 1 and 2 threads
+ * (a fresh TTS worker each: the thread pool is fixed when a worker's runtime starts). The
+ * model goes in through a file input: a 60 MB routed body is slow to hand to the page.
+ */
+async function mediumBench(page: Page, text: string, log: (s: string) => void): Promise<TtsBench['neural_piper_medium']> {
+  const dir = fileURLToPath(new URL('../../models/.generated/', import.meta.url));
+  const file = join(dir, 'piper-vits-medium.onnx');
+  const built = buildPiperVits();
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, built.model);
+  }
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-voice-model';
+    document.body.append(input);
+  });
+  await page.setInputFiles('#bench-voice-model', file);
+  const isolated = await page.evaluate(() => crossOriginIsolated);
+  const wasm: TtsBench['neural_piper_medium']['wasm'] = {};
+  for (const threads of [1, 2]) {
+    log(`TTS neural (Piper-medium-sized VITS, random weights): WASM ${threads} thread(s)…`);
+    const r = await page.evaluate((o) => window.talkreel.neuralVoiceSpeed(o), { modelUrl: 'input:#bench-voice-model', config: built.config, text, threads, runs: 2 });
+    wasm[`threads_${threads}`] = {
+      threads_used: r.threads, backend: r.backend, speech_seconds: Number(r.speechSeconds.toFixed(2)), load_ms: Math.round(r.loadMs),
+      synth_seconds: Number((r.bestMs / 1000).toFixed(3)), real_time_factor: Number(r.realTimeFactor.toFixed(3)),
+    };
+    log(`TTS neural medium, ${r.backend} x${r.threads}: ${r.speechSeconds.toFixed(1)} s of speech in ${(r.bestMs / 1000).toFixed(2)} s (RTF ${r.realTimeFactor.toFixed(3)})`);
+  }
+  return {
+    model_bytes: built.model.length,
+    parameters: built.params,
+    cross_origin_isolated: isolated,
+    wasm,
+    note: 'RANDOM weights in a Piper medium VITS graph (text encoder 6x192, 4 WaveNet coupling flows, HiFi-GAN ResBlock2 decoder 256ch, upsampling 8-8-4): the size and per-frame compute of a real medium voice, its sound is noise; each phoneme id is held 4 frames (1024 samples). Time is the whole engine call (espeak phonemes, model, espeak reference rendering and DTW alignment), best of two after a warm-up.',
+  };
 }
 
 /** Real-time factor of the neural engine with the tiny Piper-contract model (best of three after loading). */
@@ -79,6 +132,7 @@ export async function ttsBench(browser: Browser, serverUrl: string, log: (s: str
       browser: out,
       node_en: { speech_seconds: Number(nodeSeconds.toFixed(2)), synth_seconds: Number(nodeBest.toFixed(3)), real_time_factor: Number((nodeBest / nodeSeconds).toFixed(4)) },
       neural_tiny_piper: await neuralBench(page, TEXTS.en!.text, log),
+      neural_piper_medium: await mediumBench(page, 'Meet the bottle that keeps your water cold all day and your coffee hot all morning. Order yours today.', log),
     };
   } finally {
     await page.close();

@@ -8,8 +8,10 @@ import type { Duration, Ratio } from '../script/types.ts';
 import { exportCreative, prepareCreative, type Creative, type ExportOptions } from './jobs/runner.ts';
 import { decodeMusicChannels, MUSIC_SAMPLE_RATE, voiceWithMusic, type ExportAudio } from '../compose/music-decode.ts';
 import { fitScript, generateScripts, scriptText } from '../script/index.ts';
-import { synthesize } from '../voice/tts-client.ts';
+import { synthesize, TtsClient } from '../voice/tts-client.ts';
+import { parsePiperConfig } from '../voice/piper.ts';
 import { spokenLength, voiceRequestFor } from './pipeline.ts';
+import { isNeuralVoice, neuralSynthesize, type NeuralVoiceSource } from './voice/neural.ts';
 import { avatarHeadless } from '../avatar/headless.ts';
 import { modelBytes, neuralHeadless } from '../lipsync/neural/headless.ts';
 import type { LipsyncReport } from '../lipsync/neural/export.ts';
@@ -25,7 +27,10 @@ export interface HeadlessJob {
   language: string;
   resolution: 720 | 1080;
   presenterId?: string;
+  /** A built-in voice id, or a neural voice "model:<catalog id>" (its model: `voiceModel`). */
   voiceId?: string;
+  /** The neural voice's files from --models: the .onnx as a same-origin URL or `input:<selector>`, and its .onnx.json. */
+  voiceModel?: { url: string; config: unknown };
   script?: string;
   /** Ad structure of the generated script (hook-benefits-cta, problem-solution, demo, offer-value, listicle). */
   scriptStyle?: string;
@@ -57,6 +62,8 @@ export interface HeadlessResult {
   height: number;
   duration: number;
   voiceSeconds: number;
+  /** The voice that spoke: its id and engine ('neural' for a Piper voice, else 'builtin' or 'recording'). */
+  voice: { id: string; engine: 'neural' | 'builtin' | 'recording' };
   frames: number;
   exportSeconds: number;
   /** The encoder that made the file, and why it was picked. */
@@ -94,6 +101,13 @@ async function lipsyncOptions(job: HeadlessJob): Promise<ExportOptions['lipsync'
   return { engine, ...(model ? { model } : {}), ...(job.lipsyncBackend ? { prefer: job.lipsyncBackend } : {}) };
 }
 
+/** --models: the neural voice's bytes from the page's file input (or URL), its config as the CLI read it. */
+function voiceSource(job: Pick<HeadlessJob, 'voiceModel'>): NeuralVoiceSource | undefined {
+  const m = job.voiceModel;
+  if (!m) return undefined;
+  return async () => ({ bytes: await modelBytes(m.url), config: parsePiperConfig(m.config) });
+}
+
 async function render(job: HeadlessJob, onProgress: (msg: string) => void): Promise<HeadlessResult> {
   if (!job.product.name?.trim()) throw new Error('product.json needs a "name".');
   if (job.imageUrls.length < 2) throw new Error('product.json needs at least 2 "images".');
@@ -111,6 +125,7 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
       resolution: job.resolution,
       ...(job.presenterId ? { presenterId: job.presenterId } : {}),
       ...(job.voiceId ? { voiceId: job.voiceId } : {}),
+      ...(job.voiceModel ? { voiceModel: voiceSource(job)! } : {}),
       ...(job.script ? { script: job.script } : {}),
       ...(job.scriptStyle ? { scriptStyle: job.scriptStyle } : {}),
       ...(job.creative ? { creative: job.creative } : {}),
@@ -152,6 +167,7 @@ async function render(job: HeadlessJob, onProgress: (msg: string) => void): Prom
     height: enc.height,
     duration: timeline.duration,
     voiceSeconds: voiceover.speech.duration,
+    voice: { id: voiceAudio ? 'recording' : creative.settings.voiceId, engine: voiceAudio ? 'recording' : isNeuralVoice(creative.settings.voiceId) ? 'neural' : 'builtin' },
     frames: result.frames,
     exportSeconds: result.seconds,
     encoder: result.encoder,
@@ -174,6 +190,7 @@ export interface ScriptsJob {
   duration: Duration;
   language: string;
   voiceId?: string;
+  voiceModel?: HeadlessJob['voiceModel'];
   /** Product images the video would show (scene hints index them). */
   imageCount: number;
 }
@@ -212,7 +229,10 @@ async function scripts(job: ScriptsJob, onProgress: (msg: string) => void = () =
     ...(job.product.brand ? { brand: job.product.brand } : {}),
   };
   const opts = { language: job.language, duration: job.duration };
-  const measureOnce = spokenLength(voiceRequestFor(job.voiceId, job.language), synthesize);
+  // Fitted with the voice the video will have (a neural voice speaks at its own pace).
+  const measureOnce = isNeuralVoice(job.voiceId)
+    ? spokenLength({ voice: 'neural' }, neuralSynthesize(job.voiceId!, 1, voiceSource(job), { timings: false }))
+    : spokenLength(voiceRequestFor(job.voiceId, job.language), synthesize);
   const out: PrintedScript[] = [];
   for (const option of generateScripts(product, opts)) {
     let voicings = 0;
@@ -237,10 +257,40 @@ async function scripts(job: ScriptsJob, onProgress: (msg: string) => void = () =
   return out;
 }
 
-declare global {
-  interface Window {
-    talkreel: { render: typeof render; scripts: typeof scripts; avatar: typeof avatarHeadless; neural: typeof neuralHeadless; voice: typeof voiceHeadless; ready: true };
+/**
+ * The benchmark's neural-voice speed: a model (same-origin URL) in a fresh TTS worker with
+ * `threads` WASM threads, one warm-up call, then the best of `runs` (synthesis seconds per
+ * second of speech, the whole engine: phonemes, model, reference rendering and alignment).
+ */
+async function neuralVoiceSpeed(o: { modelUrl: string; config: unknown; text: string; threads: number; runs: number }): Promise<{ backend: string; threads: number; speechSeconds: number; loadMs: number; bestMs: number; realTimeFactor: number }> {
+  const bytes = await modelBytes(o.modelUrl);
+  const config = parsePiperConfig(o.config);
+  const client = new TtsClient();
+  try {
+    const id = `bench-${o.threads}`;
+    const req = { text: o.text, voice: config.espeak.voice };
+    const t0 = performance.now();
+    await client.synthesizeNeural(id, req, async () => ({ bytes, config, threads: o.threads }));
+    const loadMs = performance.now() - t0;
+    let best = Infinity;
+    let seconds = 0;
+    for (let i = 0; i < o.runs; i++) {
+      const t = performance.now();
+      const s = await client.synthesizeNeural(id, req, () => Promise.reject(new Error('already loaded')));
+      best = Math.min(best, performance.now() - t);
+      seconds = s.duration;
+    }
+    const rt = (await client.neuralRuntime(id)) ?? { backend: 'unknown', threads: 0 };
+    return { ...rt, speechSeconds: seconds, loadMs, bestMs: best, realTimeFactor: best / 1000 / seconds };
+  } finally {
+    client.dispose();
   }
 }
 
-window.talkreel = { render, scripts, avatar: avatarHeadless, neural: neuralHeadless, voice: voiceHeadless, ready: true };
+declare global {
+  interface Window {
+    talkreel: { render: typeof render; scripts: typeof scripts; avatar: typeof avatarHeadless; neural: typeof neuralHeadless; voice: typeof voiceHeadless; neuralVoiceSpeed: typeof neuralVoiceSpeed; ready: true };
+  }
+}
+
+window.talkreel = { render, scripts, avatar: avatarHeadless, neural: neuralHeadless, voice: voiceHeadless, neuralVoiceSpeed, ready: true };

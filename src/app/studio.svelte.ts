@@ -19,7 +19,7 @@ import { synthesize } from '../voice/tts-client.ts';
 import { newId, newProject, productProblems, scriptBasis } from './project-defaults.ts';
 import { spokenLength, timelineForCreative, type Voiceover } from './pipeline.ts';
 import { cachedSynthesize } from './creatives/voice-cache.ts';
-import { builtinVoiceRequest, projectVoiceover } from './voice/voiceover.ts';
+import { projectSpeaker, projectVoiceover } from './voice/voiceover.ts';
 
 function message(err: unknown): string {
   if (err instanceof MediaError || err instanceof StorageError || err instanceof RenderError || err instanceof ArchiveError) return err.message;
@@ -257,9 +257,6 @@ export class Studio {
     if (img) img.selected = !img.selected;
   }
 
-  private voiceParams() {
-    return builtinVoiceRequest(this.project.settings);
-  }
 
   async generateScripts(): Promise<void> {
     this.showProblems = true;
@@ -294,7 +291,9 @@ export class Studio {
     this.measured = {};
     // Then time each option with the real voice and nudge it into the duration window.
     this.scriptBusy = true;
-    const measure = spokenLength(this.voiceParams(), synthesize);
+    // The chosen voice, a neural one too: a script fitted to espeak's pace would run long or short.
+    const speaker = projectSpeaker($state.snapshot(p.settings), synthesize);
+    const measure = spokenLength(speaker.request, speaker.measure);
     try {
       for (const option of options) {
         const fitted = await fitScript($state.snapshot(option) as ScriptOption, product, opts, measure);

@@ -45,6 +45,12 @@ export interface JobRequest {
   language?: string | undefined;
   /** A voiceover to use as written, instead of a generated script. */
   script?: string | undefined;
+  /**
+   * The voice: a built-in voice id ("en-us-f") or a natural voice's catalog id (installed in
+   * this widget's browser storage; the job fails with voice_failed if it is not). Default: a
+   * built-in voice chosen by the presenter or the video_prompt.
+   */
+  voice?: string | undefined;
   /** Output height (or width, for 16:9), default 1080. */
   resolution?: 720 | 1080 | undefined;
 }

@@ -27,6 +27,8 @@ export interface RunRequest {
   presenter: boolean;
   presenterId?: string;
   voiceGender: 'female' | 'male';
+  /** The job's `voice` (built-in id or natural voice catalog id); overrides voiceGender. */
+  voice?: string;
   script?: string;
   style: StyleChoice;
   sceneStyle: 'talking' | 'display';
@@ -387,6 +389,7 @@ export class JobManager<C> {
         presenter: input.type === 'product_avatar',
         ...(look ? { presenterId: look.id } : {}),
         voiceGender: look?.gender ?? style.voiceGender ?? 'female',
+        ...(input.voice ? { voice: input.voice } : {}),
         ...(input.script ? { script: input.script } : {}),
         style,
         sceneStyle: input.motion_style === 'display' || style.focus === 'product' ? 'display' : 'talking',

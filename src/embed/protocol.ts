@@ -101,6 +101,8 @@ export const JobInput = v.pipe(
     duration: v.optional(v.picklist(DURATIONS), 30),
     language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en"')), 'en'),
     script: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(5000))),
+    // A built-in voice id ("en-us-f") or a natural voice's catalog id ("model:<id>" or the bare id).
+    voice: v.optional(v.pipe(v.string(), v.regex(/^(model:)?[A-Za-z0-9][A-Za-z0-9._-]{1,79}$/, 'must be a voice id: a built-in voice such as "en-us-f" or a natural voice\'s catalog id'))),
     resolution: v.optional(v.picklist(RESOLUTIONS), 1080),
   }),
   v.check((j) => Boolean(j.product || j.product_url), 'a job needs product data or a product_url'),

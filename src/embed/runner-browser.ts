@@ -2,7 +2,7 @@
 import { composeStill } from '../app/jobs/still.ts';
 import { exportCreative, prepareCreative, type Creative } from '../app/jobs/runner.ts';
 import { adoptEmbedExport } from '../storage/exports.ts';
-import { defaultVoiceFor } from '../voice/voices.ts';
+import { jobVoiceId } from './job-voice.ts';
 import type { JobRunner, RunRequest } from './manager.ts';
 
 export const browserRunner: JobRunner<Creative> = {
@@ -17,7 +17,7 @@ export const browserRunner: JobRunner<Creative> = {
         resolution: req.resolution,
         presenter: req.presenter,
         ...(req.presenterId ? { presenterId: req.presenterId } : {}),
-        voiceId: defaultVoiceFor(req.language, req.voiceGender).id,
+        voiceId: jobVoiceId(req),
         ...(req.style.voiceRate ? { voiceRate: req.style.voiceRate } : {}),
         ...(req.script ? { script: req.script } : {}),
         ...(req.style.scriptStyle ? { scriptStyle: req.style.scriptStyle } : {}),

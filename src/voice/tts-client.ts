@@ -55,14 +55,19 @@ export class TtsClient {
    * Speaks with a neural voice: `load` supplies the model bytes and config the first time this
    * worker needs them (the download manager's loadModelBytes), then the voice stays loaded.
    */
-  synthesizeNeural(id: string, req: VoiceRequest & { speed?: number }, load: () => Promise<{ bytes: ArrayBuffer; config: PiperConfig }>, opts: TtsCallOptions = {}): Promise<Speech> {
+  synthesizeNeural(id: string, req: VoiceRequest & { speed?: number; timings?: boolean }, load: () => Promise<{ bytes: ArrayBuffer; config: PiperConfig; threads?: number }>, opts: TtsCallOptions = {}): Promise<Speech> {
     return this.run(async (api) => {
       if (!(await api.isNeuralLoaded(id))) {
-        const { bytes, config } = await load();
-        await api.loadNeural(id, Comlink.transfer(bytes, [bytes]), config);
+        const { bytes, config, threads } = await load();
+        await api.loadNeural(id, Comlink.transfer(bytes, [bytes]), config, threads);
       }
       return api.synthesizeNeural(id, req);
     }, opts.signal);
+  }
+
+  /** Backend and WASM threads of a loaded neural voice (null when this worker has not loaded it). */
+  neuralRuntime(id: string, opts: TtsCallOptions = {}): Promise<{ backend: string; threads: number } | null> {
+    return this.run((api) => api.neuralRuntime(id), opts.signal);
   }
 
   /** Speaker embedding of a clip (voice clone); `model` is passed the first time only. */

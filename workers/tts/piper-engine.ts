@@ -21,14 +21,18 @@ interface Loaded {
 
 const voices = new Map<string, Loaded>();
 
-/** Loads a voice once per worker; returns the backend it runs on. */
-export async function loadNeuralVoice(id: string, bytes: ArrayBuffer, config: PiperConfig): Promise<string> {
+/**
+ * Loads a voice once per worker; returns the backend it runs on. `threads` (WASM, honoured when
+ * cross-origin isolated) applies only to this worker's first session: the benchmark uses a
+ * fresh worker per thread count.
+ */
+export async function loadNeuralVoice(id: string, bytes: ArrayBuffer, config: PiperConfig, threads?: number): Promise<string> {
   const have = voices.get(id);
   if (have) return have.session.backend;
   let session: OrtSession;
   try {
     // Small autoregressive-free graphs run best on WASM; WebGPU via SwiftShader is far slower here.
-    session = await createSession(bytes, { prefer: 'wasm' });
+    session = await createSession(bytes, { prefer: 'wasm', ...(threads ? { threads } : {}) });
   } catch (err) {
     throw new TtsError('engine-load-failed', `The neural voice could not be loaded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
@@ -46,8 +50,18 @@ export function isNeuralLoaded(id: string): boolean {
   return voices.has(id);
 }
 
+/** Where a loaded voice runs: backend and WASM threads (null when not loaded). */
+export function neuralRuntime(id: string): { backend: string; threads: number } | null {
+  const v = voices.get(id);
+  return v ? { backend: v.session.backend, threads: v.session.threads } : null;
+}
+
 /** Speaks `req.text` with a loaded neural voice; `req.rate` (wpm) maps to its speed. */
-export async function synthesizeNeural(id: string, req: VoiceRequest & { speed?: number }): Promise<Speech> {
+/**
+ * `timings: false` skips the reference rendering and the alignment (words and phonemes come
+ * back empty): for measuring a script's spoken length, where only the audio's length counts.
+ */
+export async function synthesizeNeural(id: string, req: VoiceRequest & { speed?: number; timings?: boolean }): Promise<Speech> {
   const v = voices.get(id);
   if (!v) throw new TtsError('voice-not-found', 'This neural voice is not loaded. Download or import it again on the Models screen.');
   const text = req.text;
@@ -71,6 +85,7 @@ export async function synthesizeNeural(id: string, req: VoiceRequest & { speed?:
   }
   const sampleRate = v.config.audio.sample_rate;
   const duration = audio.length / sampleRate;
+  if (req.timings === false) return { pcm: audio, sampleRate, duration, words: [], phonemes: [] };
   // Timings: espeak says the same text with exact timings; the warping path between the two
   // recordings carries every word and phoneme boundary over to the neural audio.
   const ref = await espeak({ text, voice: v.config.espeak.voice, ...(req.rate ? { rate: req.rate } : {}) });

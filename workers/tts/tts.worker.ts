@@ -33,15 +33,19 @@ const api = {
   },
 
   /** Loads a neural (Piper/VITS) voice; the bytes were verified by the download manager. Returns its backend. */
-  loadNeural(id: string, bytes: ArrayBuffer, config: PiperConfig): Promise<string> {
-    return wire(() => neural.loadNeuralVoice(id, bytes, config));
+  loadNeural(id: string, bytes: ArrayBuffer, config: PiperConfig, threads?: number): Promise<string> {
+    return wire(() => neural.loadNeuralVoice(id, bytes, config, threads));
   },
 
   isNeuralLoaded(id: string): boolean {
     return neural.isNeuralLoaded(id);
   },
 
-  synthesizeNeural(id: string, req: VoiceRequest & { speed?: number }): Promise<Speech> {
+  neuralRuntime(id: string): { backend: string; threads: number } | null {
+    return neural.neuralRuntime(id);
+  },
+
+  synthesizeNeural(id: string, req: VoiceRequest & { speed?: number; timings?: boolean }): Promise<Speech> {
     return wire(async () => {
       const speech = await neural.synthesizeNeural(id, req);
       return Comlink.transfer(speech, [speech.pcm.buffer as ArrayBuffer]);

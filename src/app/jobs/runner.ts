@@ -21,6 +21,7 @@ import type { ExportJob, ExportProgress, ExportResult } from '../../../workers/r
 import { BUILTIN_PRESENTERS } from '../../compose/presenter/index.ts';
 import { creativeTimeline, spokenLength, voiceRequestFor, voiceScript, type Synthesize, type Voiceover } from '../pipeline.ts';
 import { recordingVoiceover } from '../voice/recording-voiceover.ts';
+import { isNeuralVoice, neuralSynthesize, type NeuralVoiceSource } from '../voice/neural.ts';
 import { neuralForExport, type LipsyncReport, type NeuralExportOptions } from '../../lipsync/neural/export.ts';
 
 export interface ProductInfo {
@@ -43,9 +44,12 @@ export interface CreativeRequest {
   presenterId?: string;
   /** false: a product-only showcase, no presenter drawn (captions and end card stay). */
   presenter?: boolean;
+  /** A built-in voice id, or an installed neural voice ("model:<id>"). */
   voiceId?: string;
-  /** Words per minute (pace); default the voice's own. */
+  /** Words per minute (pace); default the voice's own. A neural voice takes it as speed rate / 175. */
   voiceRate?: number;
+  /** The neural voice's model when it is not in the model store (the command line's --models folder). */
+  voiceModel?: NeuralVoiceSource;
   /**
    * The user's own recording as the voice (decoded, mono): the video's length follows it, and
    * the script's words are shown as captions only when `captions` is true (issue 5).
@@ -63,6 +67,9 @@ export interface CreativeRequest {
   /** Creative (layout and style) id, see src/compose/creatives; default the original one. */
   creative?: string;
 }
+
+/** espeak's normal pace (wpm): a job's voice rate becomes a neural voice's speed relative to it. */
+const NORMAL_WPM = 175;
 
 export type RunStep = 'script' | 'voice' | 'timeline';
 
@@ -127,8 +134,9 @@ export async function prepareCreative(req: CreativeRequest, hooks: RunHooks = {}
     ...(req.product.price ? { price: req.product.price } : {}),
     ...(req.product.brand ? { brand: req.product.brand } : {}),
   };
-  const voiceBase = voiceRequestFor(req.voiceId, req.language);
-  const voiceReq: Omit<VoiceRequest, 'text'> = req.voiceRate ? { ...voiceBase, rate: req.voiceRate } : voiceBase;
+  const neural = isNeuralVoice(req.voiceId);
+  const voiceBase = neural ? { voice: 'neural' } : voiceRequestFor(req.voiceId, req.language);
+  const voiceReq: Omit<VoiceRequest, 'text'> = req.voiceRate && !neural ? { ...voiceBase, rate: req.voiceRate } : voiceBase;
   const settings: ProjectSettings = {
     ratio: req.ratio,
     duration: req.duration,
@@ -137,15 +145,20 @@ export async function prepareCreative(req: CreativeRequest, hooks: RunHooks = {}
     presenterId: req.presenterId ?? BUILTIN_PRESENTERS[0]!.id,
     resolution: req.resolution ?? 1080,
   };
-  // Every voice call listens to the job's signal.
-  const speak: Synthesize = (r, o) => synthesize(r, { ...o, ...(signal ? { signal } : {}) });
+  // The job's voice, a neural one included (the same engine the Create screen uses); every
+  // voice call listens to the job's signal.
+  const engine: Synthesize = neural ? neuralSynthesize(req.voiceId!, req.voiceRate ? req.voiceRate / NORMAL_WPM : 1, req.voiceModel) : synthesize;
+  const speak: Synthesize = (r, o) => engine(r, { ...o, ...(signal ? { signal } : {}) });
+  // Fitting the script needs only lengths: a neural voice skips its word alignment there.
+  const measureEngine: Synthesize = neural ? neuralSynthesize(req.voiceId!, req.voiceRate ? req.voiceRate / NORMAL_WPM : 1, req.voiceModel, { timings: false }) : synthesize;
+  const measure: Synthesize = (r, o) => measureEngine(r, { ...o, ...(signal ? { signal } : {}) });
   const scriptProduct = { ...product, imageCount: images.length };
   const opts = { language: req.language, duration: req.duration };
   const options = generateScripts(scriptProduct, opts);
   const option = options.find((o) => o.style === req.scriptStyle) ?? options[0]!;
   const fitted = req.script
     ? { ...option, segments: [{ text: req.script, scene: { kind: 'presenter' as const } }] }
-    : await fitScript(option, scriptProduct, opts, spokenLength(voiceReq, speak));
+    : await fitScript(option, scriptProduct, opts, spokenLength(voiceReq, measure));
   signal?.throwIfAborted();
   hooks.onStep?.('script', fitted.title);
   const segments = req.sceneStyle === 'display' ? displaySegments(fitted.segments, images.length) : fitted.segments;

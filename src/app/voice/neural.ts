@@ -7,6 +7,7 @@ import { listInstalled, loadModelBytes } from '../../storage/models.ts';
 import type { ModelRecord } from '../../storage/schema.ts';
 import { parsePiperConfig, type PiperConfig } from '../../voice/piper.ts';
 import { ttsClient } from '../../voice/tts-client.ts';
+import { TtsError } from '../../voice/errors.ts';
 import type { Synthesize } from '../pipeline.ts';
 
 export const NEURAL_VOICE_PREFIX = 'model:';
@@ -54,14 +55,26 @@ export async function neuralVoices(language?: string): Promise<NeuralVoice[]> {
   return out;
 }
 
-/** A Synthesize that speaks with the neural voice `voiceId` ("model:<id>") at `speed`. */
-export function neuralSynthesize(voiceId: string, speed = 1): Synthesize {
-  const modelId = voiceId.slice(NEURAL_VOICE_PREFIX.length);
-  const load = async (): Promise<{ bytes: ArrayBuffer; config: PiperConfig }> => {
+export type NeuralVoiceSource = () => Promise<{ bytes: ArrayBuffer; config: PiperConfig }>;
+
+/** The model of an installed neural voice, from the model store (checked when it was installed). */
+function installedSource(modelId: string): NeuralVoiceSource {
+  return async () => {
     const r = (await listInstalled()).find((x) => x.id === modelId);
     const config = r && configOf(r);
-    if (!config) throw new Error('This neural voice is no longer installed. Pick another voice, or download it again on the Models screen.');
+    if (!config) throw new TtsError('voice-not-found', `The natural voice “${modelId}” is not installed in this browser. Pick another voice, or download it on the Models screen.`);
     return { bytes: await loadModelBytes(modelId), config };
   };
-  return (req, opts) => ttsClient().synthesizeNeural(modelId, { ...req, speed }, load, opts);
+}
+
+/**
+ * A Synthesize that speaks with the neural voice `voiceId` ("model:<id>") at `speed`. The model
+ * comes from the model store unless `source` gives it (the command line's --models folder).
+ * Every caller — preview, export task, job runner, CLI — goes through here, so they all hear
+ * the same voice.
+ */
+export function neuralSynthesize(voiceId: string, speed = 1, source?: NeuralVoiceSource, o: { timings?: boolean } = {}): Synthesize {
+  const modelId = voiceId.slice(NEURAL_VOICE_PREFIX.length);
+  const load = source ?? installedSource(modelId);
+  return (req, opts) => ttsClient().synthesizeNeural(modelId, { ...req, speed, ...(o.timings === false ? { timings: false } : {}) }, load, opts);
 }
