@@ -129,41 +129,51 @@ test('injected script cannot reach a host the user did not configure; the user c
   expect(direct.gateway).toMatch(/^error: talkreel may not contact/);
 
   // The built-in paths, driven through the UI by script (clicks it can make are not the user's).
-  await injected(
-    page,
+  // Each step waits until the page has no user activation: Playwright's own work in a newly
+  // loaded frame (the gateway) counts as a gesture, which injected script would never have.
+  const steps: Array<(a: { target: string; marker: string }) => Promise<void>> = [
+    // Product link.
     async ({ target, marker }) => {
       const $ = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
-      const set = (el: HTMLInputElement, v: string, ev = 'input') => {
-        el.value = v;
-        el.dispatchEvent(new Event(ev, { bubbles: true }));
-      };
-      const tick = () => new Promise((r) => setTimeout(r, 300));
-      // Product link.
       $<HTMLButtonElement>('import-tab-link')?.click();
-      await tick();
-      set($<HTMLInputElement>('import-link'), `${target}/product?${marker}`);
-      await tick();
+      await new Promise((r) => setTimeout(r, 300));
+      const link = $<HTMLInputElement>('import-link');
+      link.value = `${target}/product?${marker}`;
+      link.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 300));
       $<HTMLButtonElement>('import-parse').click();
-      await tick();
-      // The same link through a "proxy" on the listener.
+    },
+    // The same link through a "proxy" on the listener.
+    async ({ target }) => {
+      const $ = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
       $<HTMLButtonElement>('link-settings').click();
-      await tick();
-      set($<HTMLInputElement>('proxy-input'), `${target}/proxy?u=`);
+      await new Promise((r) => setTimeout(r, 300));
+      const proxy = $<HTMLInputElement>('proxy-input');
+      proxy.value = `${target}/proxy?u=`;
+      proxy.dispatchEvent(new Event('input', { bubbles: true }));
       $<HTMLButtonElement>('proxy-save').click();
-      await tick();
+      await new Promise((r) => setTimeout(r, 300));
       $<HTMLButtonElement>('import-parse').click();
-      await tick();
-      // The script writer pointed at the listener, switched on, and asked to write.
+    },
+    // The script writer pointed at the listener, switched on, and asked to write.
+    async ({ target }) => {
+      const $ = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
       ($('writer-settings') as unknown as HTMLDetailsElement).open = true;
-      await tick();
-      set($<HTMLInputElement>('writer-url'), `${target}/v1`, 'change');
-      await tick();
+      await new Promise((r) => setTimeout(r, 300));
+      const url = $<HTMLInputElement>('writer-url');
+      url.value = `${target}/v1`;
+      url.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 300));
       $<HTMLInputElement>('writer-enabled').click();
-      await tick();
+      await new Promise((r) => setTimeout(r, 300));
       $<HTMLButtonElement>('generate-scripts').click();
     },
-    { target, marker: MARKER },
-  );
+  ];
+  for (const step of steps) {
+    await expect.poll(() => injected(page, () => navigator.userActivation.isActive, null), { timeout: 15_000 }).toBe(false);
+    await injected(page, step, { target, marker: MARKER });
+    await page.waitForTimeout(1500);
+  }
   await expect(page.getByTestId('script-option').first()).toBeVisible({ timeout: 60_000 });
   await page.waitForTimeout(2000);
   console.log('the listener heard:', JSON.stringify(heard));
