@@ -2,15 +2,26 @@
  * The neural voice engine (Piper/VITS contract) in a real browser: onnxruntime-web in the TTS
  * worker runs a tiny generated model of the same contract (models/build-piper-tiny.ts). The
  * audio length must be exactly what the phoneme ids make it (so espeak's IPA → ids → session →
- * output all ran), and the forced word timings must be in order and cover the audio.
+ * output all ran), and the aligned word timings must be in order and cover the audio. The
+ * chosen neural voice is what the preview plays and the export contains (told apart from
+ * espeak by its spectrum, measured with ffmpeg), and the command line speaks with it too.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { prepareVideo } from './flow.ts';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HeadlessResult } from '../src/app/headless.ts';
+import type { Timeline } from '../src/compose/types.ts';
+import { encodeWav } from '../src/voice/wav.ts';
+import { addExampleImages } from './flow.ts';
 import { ffprobe } from './media.ts';
 import { buildPiperTiny, TINY_HOP, TINY_SAMPLE_RATE } from '../models/build-piper-tiny.ts';
 import { phonemeIds, testPhonemeMap } from '../src/voice/piper.ts';
 import { phonemize } from '../workers/tts/espeak-engine.ts';
+
+const root = new URL('..', import.meta.url).pathname;
 
 test('a Piper-contract ONNX voice speaks through onnxruntime-web with forced word timings', async ({ page }) => {
   const { model, config } = buildPiperTiny();
@@ -45,8 +56,43 @@ test('a Piper-contract ONNX voice speaks through onnxruntime-web with forced wor
   expect(err).toContain('not a Piper/VITS voice: it has no "input" input');
 });
 
-test('an imported neural voice appears in the voice picker for its language and voices the video', async ({ page }, testInfo) => {
+/**
+ * Share of the sound above 3 kHz, in dB relative to the whole (ffmpeg's own filters, not our
+ * code): espeak's fricatives put real energy up there; the tiny Piper model's tone bursts sit
+ * below 2.5 kHz. So the number tells which voice spoke.
+ */
+function highBandDb(file: string): number {
+  const rms = (filter: string | null): number => {
+    const buf = execFileSync('ffmpeg', ['-v', 'error', '-i', file, ...(filter ? ['-af', filter] : []), '-ac', '1', '-ar', '22050', '-f', 's16le', '-'], { maxBuffer: 1 << 28 });
+    let s = 0;
+    const n = buf.length / 2;
+    for (let i = 0; i < n; i++) s += (buf.readInt16LE(i * 2) / 32768) ** 2;
+    return Math.sqrt(s / Math.max(1, n));
+  };
+  return 20 * Math.log10(rms('highpass=f=3000,highpass=f=3000,highpass=f=3000') / rms(null));
+}
+
+/** What the preview player last handed to Web Audio (AudioBuffer.copyToChannel, channel 0). */
+const CAPTURE_PLAYBACK = (): void => {
+  const orig = AudioBuffer.prototype.copyToChannel;
+  AudioBuffer.prototype.copyToChannel = function (this: AudioBuffer, source: Float32Array, channel: number, start?: number) {
+    if (channel === 0) (window as unknown as { __played: unknown }).__played = { sampleRate: this.sampleRate, pcm: Array.from(source) };
+    return orig.call(this, source as Float32Array<ArrayBuffer>, channel, start);
+  };
+};
+
+async function previewSound(page: Page, file: string): Promise<{ seconds: number; highDb: number }> {
+  await page.evaluate(() => ((window as unknown as { __played: unknown }).__played = null));
+  await page.getByTestId('play').first().click();
+  const played = await page.waitForFunction(() => (window as unknown as { __played: { sampleRate: number; pcm: number[] } | null }).__played).then((h) => h.jsonValue());
+  await page.getByTestId('play').first().click();
+  writeFileSync(file, encodeWav(Float32Array.from(played.pcm), played.sampleRate));
+  return { seconds: played.pcm.length / played.sampleRate, highDb: highBandDb(file) };
+}
+
+test('an imported neural voice appears in the voice picker for its language and is what the preview plays and the export contains', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
+  await page.addInitScript(CAPTURE_PLAYBACK);
   const { model, config } = buildPiperTiny();
   const id = `model:file-${createHash('sha256').update(model).digest('hex').slice(0, 16)}`;
   await page.goto('/#/models');
@@ -59,11 +105,23 @@ test('an imported neural voice appears in the voice picker for its language and 
   await page.getByTestId('import-config-input').setInputFiles({ name: 'tiny.onnx.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(config)) });
   await expect(page.getByTestId('import-config-ok')).toContainText('22050 Hz');
   await page.getByTestId('import-model-input').setInputFiles({ name: 'Tiny test voice.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(model) });
-  await expect(page.getByTestId('models-tts').getByTestId('model-row')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('models-tts').locator(`[data-testid="model-row"][data-id="${id.slice('model:'.length)}"]`)).toHaveAttribute('data-state', 'ready');
 
   await page.getByTestId('nav-create').click();
-  await prepareVideo(page, 'Neural Voice Bottle');
+  // The built-in voice first (an installed natural voice may be offered as the default).
+  await page.locator('[data-testid="voice-option"][data-id="en-us-f"]').getByRole('radio').click();
+  await page.getByTestId('product-name').fill('Neural Voice Bottle');
+  await page.getByTestId('product-description').fill('A steel bottle that keeps water cold all day and hot all morning.');
+  await addExampleImages(page);
+  await page.getByRole('radio', { name: '15 s', exact: true }).click();
+  await page.getByTestId('generate-scripts').click();
+  await expect(page.getByTestId('script-option').first()).toBeVisible();
+  await page.getByTestId('generate-video').click();
+  // The first voicing loads the 24 MB voice data: slow on a busy machine.
+  await expect(page.getByTestId('preview-canvas')).toBeVisible({ timeout: 180_000 });
+  await page.getByRole('radio', { name: '720p' }).click();
   const builtinSeconds = Number(await page.getByTestId('player').first().getAttribute('data-duration'));
+  const builtin = await previewSound(page, testInfo.outputPath('preview-builtin.wav'));
   const option = page.locator(`[data-testid="voice-option"][data-id="${id}"]`);
   await expect(option).toContainText('Tiny test voice');
   await expect(option).toContainText('neural');
@@ -72,7 +130,8 @@ test('an imported neural voice appears in the voice picker for its language and 
   await expect.poll(async () => Number(await page.getByTestId('player').first().getAttribute('data-duration')), { timeout: 60_000 }).not.toBe(builtinSeconds);
   await expect(page.getByTestId('video-error')).toHaveCount(0);
   const neuralSeconds = Number(await page.getByTestId('player').first().getAttribute('data-duration'));
-  console.log(`preview: built-in voice ${builtinSeconds.toFixed(2)} s → neural ${neuralSeconds.toFixed(2)} s`);
+  const neural = await previewSound(page, testInfo.outputPath('preview-neural.wav'));
+  await page.getByTestId('preview-canvas').first().screenshot({ path: testInfo.outputPath('preview-neural.png') });
   await page.getByTestId('export').click();
   await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 180_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
@@ -80,5 +139,47 @@ test('an imported neural voice appears in the voice picker for its language and 
   await download.saveAs(file);
   const probe = ffprobe(file);
   expect(probe.streams.map((x) => x.codec_type).sort()).toEqual(['audio', 'video']);
+  const exported = highBandDb(file);
+  console.log(`preview: built-in ${builtinSeconds.toFixed(2)} s (sound above 3 kHz ${builtin.highDb.toFixed(1)} dB) → neural ${neuralSeconds.toFixed(2)} s (${neural.highDb.toFixed(1)} dB, ${neural.seconds.toFixed(2)} s played); export ${Number(probe.format.duration).toFixed(2)} s, ${exported.toFixed(1)} dB`);
+  // The preview plays the neural voice, not espeak: far less sound above 3 kHz …
+  expect(neural.highDb).toBeLessThan(builtin.highDb - 10);
+  // … and the export contains the same sound, as long as what the preview played.
+  expect(Math.abs(exported - neural.highDb)).toBeLessThan(4);
   expect(Math.abs(Number(probe.format.duration) - neuralSeconds)).toBeLessThan(0.2);
+  expect(Math.abs(neural.seconds - neuralSeconds)).toBeLessThan(0.1);
+});
+
+test('the command line speaks with a natural voice from --models (--voice <catalog id>)', async () => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'voices-neural-cli-'));
+  const { model, config } = buildPiperTiny();
+  const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/render.ts', 'examples/product.json', '-o', join(dir, 'out.mp4'), ...args], { cwd: root, encoding: 'utf8' });
+  // Not a built-in voice and no folder: said so. A folder without the settings file: named.
+  const noFolder = cli(['--voice', 'tiny-test']);
+  expect(noFolder.status).toBe(2);
+  expect(noFolder.stderr).toContain('a natural voice needs --models <folder>');
+  writeFileSync(join(dir, 'tiny-test.onnx'), model);
+  const noConfig = cli(['--voice', 'tiny-test', '--models', dir]);
+  expect(noConfig.status).toBe(2);
+  expect(noConfig.stderr).toContain('tiny-test.onnx has no settings file beside it (tiny-test.onnx.json');
+  writeFileSync(join(dir, 'tiny-test.onnx.json'), JSON.stringify(config));
+
+  const script = 'Meet the bottle that keeps your water cold all day. Order yours today!';
+  const r = cli(['--voice', 'tiny-test', '--models', dir, '--duration', '15', '--resolution', '720', '--script', script, '--timeline', join(dir, 'tl.json')]);
+  expect(r.status, r.stderr).toBe(0);
+  const summary = JSON.parse(r.stdout) as HeadlessResult;
+  expect(summary.voice).toEqual({ id: 'model:tiny-test', engine: 'neural' });
+  // The tiny model's length is exact: 256 samples per phoneme id, plus the voiceover's 0.15 s lead and 0.35 s tail.
+  const { ids } = phonemeIds(await phonemize(script, 'en-us'), testPhonemeMap());
+  expect(summary.voiceSeconds).toBeCloseTo(0.15 + (ids.length * TINY_HOP) / TINY_SAMPLE_RATE + 0.35, 1);
+  const high = highBandDb(join(dir, 'out.mp4'));
+  console.log(`CLI --voice tiny-test: ${summary.voiceSeconds.toFixed(2)} s of voice (${ids.length} ids), sound above 3 kHz ${high.toFixed(1)} dB`);
+  // espeak's voice measures about -14 dB here, the tiny model about -28 dB (see the test above).
+  expect(high).toBeLessThan(-22);
+  // Captions follow the aligned neural timings: in order, inside the voice.
+  const tl = JSON.parse(readFileSync(join(dir, 'tl.json'), 'utf8')) as Timeline;
+  const words = tl.captions.flatMap((c) => c.words);
+  expect(words.map((w) => w.text).join(' ')).toContain('Meet the bottle');
+  for (let i = 1; i < words.length; i++) expect(words[i]!.start).toBeGreaterThanOrEqual(words[i - 1]!.start);
+  expect(words.at(-1)!.end).toBeLessThanOrEqual(summary.voiceSeconds);
 });
