@@ -56,6 +56,10 @@ export interface Candidate {
   specs?: string[];
   price?: PriceCandidate;
   brand?: string;
+  /** Where on the page the brand was read, e.g. 'spec table “Marke”'. */
+  brandDetail?: string;
+  /** How the description was made, e.g. 'feature bullets'. */
+  descriptionDetail?: string;
   images: ImageCandidate[];
   videos: string[];
   /** The product's own address, when stated. */

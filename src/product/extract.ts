@@ -4,13 +4,14 @@
  * `mergeCandidates` takes each field from the most trusted source that has it and records where
  * it came from, so a person can see why a page did or did not parse.
  */
-import { SOURCE_LABEL, SOURCE_RANK, type Candidate, type SourceId } from './candidate.ts';
+import { SOURCE_LABEL, SOURCE_RANK, type Candidate, type PriceCandidate, type SourceId } from './candidate.ts';
 import { ImportError } from './errors.ts';
 import { attr, classList, elements, parentElement, parseHtml, rawText, textContent, type HtmlElement } from './html.ts';
 import { parseJsonLenient } from './json.ts';
 import { amountString, formatMoney, isCurrencyCode } from './price.ts';
 import { amazonCandidate, isAmazonPage, scriptTexts } from './sources/amazon.ts';
 import { galleryMedia } from './sources/images.ts';
+import { isPriceElement, pageCurrency, priceMarkup, scriptCurrency, specBrand, specPrice, specRows, type CurrencyHint, type SpecRow } from './sources/page-facts.ts';
 import { openGraphCandidate, twitterCandidate, type MetaTag } from './sources/meta.ts';
 import { microdataItems, rdfaItems } from './sources/microdata.ts';
 import { isShopifyProduct, isTalkreelProduct, isWooProduct, shopifyCandidate, talkreelCandidate, wooCandidate } from './sources/platform.ts';
@@ -69,7 +70,7 @@ function ranked(cands: Candidate[]): Candidate[] {
 const label = (c: Candidate, extra?: string) => `${SOURCE_LABEL[c.source]}${c.detail ? ` ${c.detail}` : ''}${extra ? ` (${extra})` : ''}`;
 
 /** Field-by-field merge of candidates, most trusted first. */
-export function mergeCandidates(all: Candidate[], notes: string[], opts: { language?: string; pageTitle?: string } = {}): ExtractedProduct {
+export function mergeCandidates(all: Candidate[], notes: string[], opts: { language?: string; pageTitle?: string; currency?: CurrencyHint } = {}): ExtractedProduct {
   const cands = ranked(all);
   if (!cands.some((c) => c.isProduct)) {
     const what = opts.pageTitle ? `“${cleanLine(opts.pageTitle).slice(0, 80)}” ` : 'This page ';
@@ -97,7 +98,7 @@ export function mergeCandidates(all: Candidate[], notes: string[], opts: { langu
   }
   if (chosen) {
     out.description = chosen.cleaned.text;
-    sources.description = label(chosen.c);
+    sources.description = label(chosen.c, chosen.c.descriptionDetail);
   }
 
   // Features: listed ones first, then bullets found in descriptions, then spec rows.
@@ -142,14 +143,20 @@ export function mergeCandidates(all: Candidate[], notes: string[], opts: { langu
       const other = cands.find((c) => c.price?.currency && c.price.amount === p.amount) ?? cands.find((c) => c.price?.currency);
       if (other?.price?.currency) {
         p.currency = other.price.currency;
-        currencyFrom = label(other);
+        currencyFrom = other.source === 'page' ? label(other, other.price.detail) : label(other);
+      } else if (opts.currency) {
+        // No source states it with the price: the page's own context does (never a guess).
+        p.currency = opts.currency.code;
+        currencyFrom = opts.currency.source;
+        if (opts.currency.weak) notes.push(`The currency (${opts.currency.code}) comes from the page’s language, ${opts.currency.source.replace(/^page language \((.*)\)$/, '$1')}; check it.`);
       }
     }
     out.price = amountString(p);
     sources.price = label(priced, p.detail);
     if (p.currency && isCurrencyCode(p.currency)) {
       out.currency = p.currency;
-      sources.currency = currencyFrom || label(priced);
+      // A displayed price says where on the page it was; structured sources need no detail.
+      sources.currency = currencyFrom || (priced.source === 'page' ? label(priced, p.detail) : label(priced));
     } else {
       notes.push('The price comes without a currency; add the symbol in the form if you want it shown.');
     }
@@ -159,7 +166,7 @@ export function mergeCandidates(all: Candidate[], notes: string[], opts: { langu
   const branded = cands.find((c) => c.brand);
   if (branded?.brand) {
     out.brand = branded.brand;
-    sources.brand = label(branded);
+    sources.brand = label(branded, branded.brandDetail);
   }
 
   // Images: every source's pictures, most trusted first, one entry per picture.
@@ -226,13 +233,20 @@ interface PageScan {
   canonical?: string;
   ldJson: string[];
   appJson: Array<{ text: string; el: HtmlElement }>;
+  /** `tr` and `dl` elements (spec tables), price markup and itemprop=priceCurrency, gathered in the one pass. */
+  specEls: HtmlElement[];
+  priceEls: HtmlElement[];
+  currencyEls: HtmlElement[];
 }
 
 function scan(html: string): PageScan {
   const doc = parseHtml(html);
-  const s: PageScan = { els: [], metas: [], ldJson: [], appJson: [] };
+  const s: PageScan = { els: [], metas: [], ldJson: [], appJson: [], specEls: [], priceEls: [], currencyEls: [] };
   for (const el of elements(doc)) {
     s.els.push(el);
+    if (el.tagName === 'tr' || el.tagName === 'dl') s.specEls.push(el);
+    else if (isPriceElement(el)) s.priceEls.push(el);
+    if (el.attrs.length && attr(el, 'itemprop') === 'priceCurrency') s.currencyEls.push(el);
     switch (el.tagName) {
       case 'html':
         s.lang ??= attr(el, 'lang')?.trim() || undefined;
@@ -283,8 +297,29 @@ function parentClass(e: HtmlElement): string {
   return p ? `${attr(p, 'id') ?? ''} ${attr(p, 'class') ?? ''}` : '';
 }
 
-function pageCandidate(s: PageScan, base: string | undefined): Candidate {
+interface PageFacts {
+  rows: SpecRow[];
+  /** A displayed price (with its currency text), else a spec table's "Price" row. */
+  price?: PriceCandidate & { text: string; where: string };
+}
+
+function pageFacts(s: PageScan, lang: string | undefined): PageFacts {
+  const rows = specRows(s.specEls);
+  const shown = priceMarkup(s.priceEls, lang);
+  if (shown) return { rows, price: { ...shown, where: `price “${shown.text}”` } };
+  const listed = specPrice(rows, lang);
+  return listed ? { rows, price: { ...listed, where: `spec table “${listed.label}”` } } : { rows };
+}
+
+function pageCandidate(s: PageScan, base: string | undefined, facts: PageFacts): Candidate {
   const c: Candidate = { source: 'page', isProduct: false, images: [], videos: [] };
+  // Spec table / displayed price: the only place some Open-Graph-only pages state them.
+  const brand = specBrand(facts.rows);
+  if (brand) {
+    c.brand = brand.value;
+    c.brandDetail = `spec table “${brand.label.replace(/\s*[:：]$/, '')}”`;
+  }
+  if (facts.price) c.price = { amount: facts.price.amount, ...(facts.price.currency ? { currency: facts.price.currency } : {}), detail: facts.price.where };
   const h1 = s.els.find((e) => e.tagName === 'h1' && textContent(e).trim());
   const site = s.metas.find((m) => m.key === 'og:site_name')?.value;
   if (h1) c.name = cleanLine(textContent(h1));
@@ -322,15 +357,6 @@ function pageCandidate(s: PageScan, base: string | undefined): Candidate {
     }
   }
   return c;
-}
-
-/** Currency the shop's scripts declare (Shopify's `Shopify.currency`), for JSON without one. */
-function scriptCurrency(scripts: string[]): string | undefined {
-  for (const s of scripts) {
-    const m = /Shopify\.currency\s*=\s*\{\s*"active"\s*:\s*"([A-Z]{3})"/.exec(s) ?? /ShopifyAnalytics\.meta\.currency\s*=\s*['"]([A-Z]{3})['"]/.exec(s);
-    if (m) return m[1];
-  }
-  return undefined;
 }
 
 /** Reads a product from a page's HTML. Throws ImportError('no-product') when there is none. */
@@ -379,10 +405,12 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): Extrac
   if (og) cands.push(og);
   const tw = twitterCandidate(s.metas, base, lang);
   if (tw) cands.push(tw);
-  cands.push(pageCandidate(s, base));
+  const facts = pageFacts(s, lang);
+  cands.push(pageCandidate(s, base, facts));
+  const currency = pageCurrency({ metas: s.metas, els: s.currencyEls, scripts, ...(lang ? { lang } : {}) });
 
   const hasRelative = !base && /\b(src|href)=["']?(?!https?:|\/\/|data:|#|mailto:|javascript:)[^"'\s>]+\.(jpe?g|png|webp|gif)/i.test(html);
-  const product = mergeCandidates(cands, notes, { ...(lang ? { language: lang } : {}), ...(s.title ? { pageTitle: s.title } : {}) });
+  const product = mergeCandidates(cands, notes, { ...(lang ? { language: lang } : {}), ...(s.title ? { pageTitle: s.title } : {}), ...(currency ? { currency } : {}) });
   if (hasRelative) notes.push('Some pictures use paths relative to the page, and the page does not say its own address: enter the product link to find them.');
   if (!product.url && base?.startsWith('http')) product.url = base;
   return product;

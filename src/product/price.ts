@@ -60,15 +60,39 @@ const SYMBOLS: Array<[RegExp, string]> = [
   [/₫|VND/i, 'VND'],
 ];
 
+// Region → currency, for a page whose language tag names a country (de-DE, en-GB, pt-BR).
+// A bare language ("de", "en") names no country, so it says nothing about the currency.
+const EURO = ['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'];
+const REGION_CURRENCY: Record<string, string> = {
+  ...Object.fromEntries(EURO.map((r) => [r, 'EUR'])),
+  US: 'USD', GB: 'GBP', CA: 'CAD', AU: 'AUD', NZ: 'NZD', CH: 'CHF', LI: 'CHF', JP: 'JPY', CN: 'CNY', HK: 'HKD', TW: 'TWD', SG: 'SGD',
+  KR: 'KRW', IN: 'INR', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', RO: 'RON', TR: 'TRY', BR: 'BRL', MX: 'MXN',
+  ZA: 'ZAR', AE: 'AED', SA: 'SAR', IL: 'ILS', TH: 'THB', ID: 'IDR', MY: 'MYR', PH: 'PHP', VN: 'VND', UA: 'UAH', AR: 'ARS', CL: 'CLP', CO: 'COP',
+};
+
+/** The currency of the country a language tag names ("de-DE" → EUR, "en_GB" → GBP), if any. */
+export function currencyFromLocale(lang?: string): string | undefined {
+  if (!lang) return undefined;
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(lang.trim().replace(/_/g, '-')).region;
+  } catch {
+    return undefined;
+  }
+  return region ? REGION_CURRENCY[region.toUpperCase()] : undefined;
+}
+
+// Currencies written with a bare "$".
+const DOLLAR = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'TWD', 'MXN', 'ARS', 'CLP', 'COP']);
+
 /** Currency from displayed text ("€ 49,90", "¥4,980", "$12"); `lang` settles ¥ and $. */
 export function currencyFromText(text: string, lang?: string): string | undefined {
   for (const [re, code] of SYMBOLS) if (re.test(text)) return code;
   const l = (lang ?? '').toLowerCase();
   if (/[¥￥]/.test(text)) return l.startsWith('zh') ? 'CNY' : 'JPY';
   if (/\$/.test(text)) {
-    if (l.endsWith('-ca')) return 'CAD';
-    if (l.endsWith('-au')) return 'AUD';
-    return 'USD';
+    const local = currencyFromLocale(lang);
+    return local && DOLLAR.has(local) ? local : 'USD';
   }
   return undefined;
 }

@@ -11,7 +11,10 @@ export function resolveUrl(ref: string | undefined | null, base?: string): strin
   if (!r || r.startsWith('#')) return null;
   if (/^(data|javascript|blob|about|mailto|tel):/i.test(r)) return null;
   try {
-    const u = base ? new URL(r, base) : r.startsWith('//') ? new URL(`https:${r}`) : new URL(r);
+    // Protocol-relative ("//cdn.shop.example/x.jpg") in a page with no web address of its own (a
+    // saved .html read from disk, pasted source): the shop served it over https, never from disk.
+    const webBase = base !== undefined && /^https?:/i.test(base);
+    const u = r.startsWith('//') && !webBase ? new URL(`https:${r}`) : base ? new URL(r, base) : new URL(r);
     if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
     if (u.protocol === 'file:' && base?.startsWith('file:')) return u.href;
     return null;

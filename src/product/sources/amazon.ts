@@ -30,12 +30,19 @@ export function amazonCandidate(els: HtmlElement[], scripts: string[], base: str
     c.brand = (m ? m[1]! : t).replace(/-$/, '').trim();
   }
 
-  const bullets = byId(els, 'feature-bullets');
+  const bullets = byId(els, 'feature-bullets') ?? byId(els, 'featurebullets_feature_div');
   const items = within(bullets, (e) => e.tagName === 'li' && attr(e, 'id') !== 'replacementPartsFitmentBullet' && !classList(e).includes('aok-hidden'));
-  if (items.length) c.features = items.map((li) => textContent(li));
+  const lines = items.map((li) => cleanLine(textContent(li))).filter(Boolean);
+  if (lines.length) c.features = lines;
 
   const desc = byId(els, 'productDescription');
-  if (desc) c.description = desc as HtmlNode;
+  if (desc && cleanLine(textContent(desc))) c.description = desc as HtmlNode;
+  else if (lines.length) {
+    // Many listings have no "Product description", only "About this item": its bullets, as
+    // prose, are the description then (the page's meta description is "Amazon.com: <title>").
+    c.description = lines.map((l) => (/[.!?。！？]$/.test(l) ? l : `${l}.`)).join(' ');
+    c.descriptionDetail = 'feature bullets';
+  }
 
   const priceRoots = ['corePrice_feature_div', 'corePriceDisplay_desktop_feature_div', 'apex_desktop', 'price'].map((id) => byId(els, id)).filter(Boolean) as HtmlElement[];
   const offscreen = (root: HtmlElement | undefined) => within(root, (e) => classList(e).includes('a-offscreen')).map((e) => textContent(e).trim()).find(Boolean);
