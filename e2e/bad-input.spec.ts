@@ -19,6 +19,11 @@ test('bad input gets a clear inline message and loses nothing', async ({ page },
   bombBytes.writeUInt32BE(30000, 16);
   bombBytes.writeUInt32BE(30000, 20);
   writeFileSync(bomb, bombBytes);
+  // A 1×1 PNG (a tracking pixel) and an iPhone's HEIC photo (ImageMagick with libheif).
+  const pixel = testInfo.outputPath('pixel.png');
+  execFileSync('convert', ['-size', '1x1', 'xc:red', pixel]);
+  const heic = testInfo.outputPath('IMG_0001.HEIC');
+  execFileSync('convert', ['-size', '400x300', 'xc:red', `heic:${heic}`]);
 
   await page.goto('/');
   await page.getByTestId('product-description').fill('Hand-thrown stoneware mug that keeps coffee warm.');
@@ -30,12 +35,14 @@ test('bad input gets a clear inline message and loses nothing', async ({ page },
   await expect(page.getByTestId('product-description')).toHaveValue('Hand-thrown stoneware mug that keeps coffee warm.');
   await expect(page.getByTestId('script-option')).toHaveCount(0);
 
-  await page.getByTestId('image-input').setInputFiles([fakePng, bigJpeg, bomb, example('bottle-hero.jpg')]);
+  await page.getByTestId('image-input').setInputFiles([fakePng, bigJpeg, bomb, pixel, heic, example('bottle-hero.jpg')]);
   const errors = page.getByTestId('upload-error');
-  await expect(errors).toHaveCount(3);
+  await expect(errors).toHaveCount(5);
   await expect(errors.nth(0)).toHaveText(/“notes\.png” is not a PNG or JPEG image/);
   await expect(errors.nth(1)).toHaveText(/“huge\.jpg” is 11\.0 MB; images must be under 10 MB/);
   await expect(errors.nth(2)).toHaveText(/“bomb\.png” is 30000×30000 px/);
+  await expect(errors.nth(3)).toHaveText('“pixel.png” is only 1×1 px; a product picture needs at least 200 px on its shorter side to look sharp in the video. Use a bigger photo (a shop’s thumbnail is too small).');
+  await expect(errors.nth(4)).toHaveText(/^“IMG_0001\.HEIC” is a HEIC photo \(the iPhone’s own format\), which talkreel does not support\. Browsers cannot read HEIC\. Save it as JPEG first: .*File → Export → JPEG/);
   // The one good image was kept; one image is still not enough.
   await expect(page.getByTestId('image-thumb')).toHaveCount(1);
   await expect(page.getByTestId('images-error')).toHaveText(/Add at least 2 product images \(1 so far\)/);
