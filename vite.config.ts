@@ -42,6 +42,8 @@ export default defineConfig({
         ],
       },
       workbox: {
+        // First: worker scripts get the app's policy on hosts that send no headers (vite-csp.ts).
+        importScripts: ['csp-sw.js'],
         // The app shell: pages, scripts (workers included), styles, fonts, icons.
         globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest}'],
         // Chinese, Japanese and Korean caption fonts (~7 MB in ~340 small subsets): fetched only

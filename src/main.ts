@@ -7,6 +7,7 @@ import './app/global.css';
 import { mount } from 'svelte';
 import App from './app/App.svelte';
 import { framedBy, framing } from './platform/framing.ts';
+import { checkWorkerPolicy, type WorkerPolicy } from './platform/worker-policy.ts';
 
 // The app holds the user's projects: inside another site's frame (clickjacking) it does not
 // start. Its frame-ancestors header says the same where the host sends headers; this covers
@@ -21,3 +22,15 @@ if (where.framed && !framedBy(where, [location.origin])) {
 } else {
   mount(App, { target });
 }
+
+declare global {
+  interface Window {
+    /** For diagnostics and tests: whether the workers run under the app's policy. */
+    talkreelSecurity?: { workers: Promise<WorkerPolicy> };
+  }
+}
+const workers = checkWorkerPolicy();
+window.talkreelSecurity = { workers };
+void workers.then((p) => {
+  if (p === 'missing') console.warn('talkreel: this host serves workers without the security policy; it applies once offline support has started (reload). README: Privacy.');
+});
