@@ -7,7 +7,6 @@
  */
 let enforced: boolean;
 try {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function('return 1')();
   enforced = false;
 } catch {

@@ -23,7 +23,7 @@ import { EmbedBridge, type BridgeStats } from '../bridge.ts';
 import { detectCapabilities } from '../capabilities.ts';
 import { JobManager } from '../manager.ts';
 import { deployConfig, narrowOrigins } from '../../platform/deploy-config.ts';
-import { message, parseAllowedOrigins, PROTOCOL } from '../protocol.ts';
+import { message, parseAllowedOrigins } from '../protocol.ts';
 import { browserRunner } from '../runner-browser.ts';
 import { productPageParser } from '../product-page.ts';
 import Widget from './Widget.svelte';
