@@ -84,7 +84,9 @@ async function readAll(onProgress?: (p: TtsProgress) => void): Promise<Map<DictF
       return [f, r] as const;
     }),
   );
-  const sizes = responses.map(([, r]) => Number(r.headers.get('content-length') ?? NaN));
+  // Content-Length counts the bytes sent; a server that sends the files with Content-Encoding
+  // (Vite's preview does) hands over more, unpacked, so no total can be given then.
+  const sizes = responses.map(([, r]) => (r.headers.get('content-encoding') ? NaN : Number(r.headers.get('content-length') ?? NaN)));
   const total = sizes.every((n) => n > 0) ? sizes.reduce((a, b) => a + b, 0) : 0;
   let loaded = 0;
   let last = 0;
