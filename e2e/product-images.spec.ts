@@ -25,7 +25,9 @@ const file = (name: string, args: string[]): string => {
 };
 
 test.beforeAll(async () => {
-  vite = await createServer({ root: new URL('..', import.meta.url).pathname, logLevel: 'silent', server: { port: 5241, strictPort: false, host: '127.0.0.1' } });
+  // The fixture page is the entry Vite scans, so its dependencies (bidi-js…) are bundled before
+  // the page loads rather than found on the way (which reloads the page under the test).
+  vite = await createServer({ root: new URL('..', import.meta.url).pathname, logLevel: 'silent', optimizeDeps: { entries: ['e2e/fixtures/product-images.html'] }, server: { port: 5241, strictPort: false, host: '127.0.0.1' } });
   await vite.listen();
   const addr = vite.httpServer?.address();
   base = `http://127.0.0.1:${addr && typeof addr === 'object' ? addr.port : 5241}`;
