@@ -104,7 +104,7 @@ test('an unlisted site gets only refusals, with or without frame-ancestors heade
     await expect(frame.getByTestId('widget-refused')).toBeVisible();
     await expect(frame.getByTestId('widget-refused')).toContainText('not enabled for');
     const inside = await frame.evaluate(() => ({
-      refused: window.talkreelEmbed?.refused,
+      refused: (window as unknown as { talkreelEmbed?: { refused?: boolean } }).talkreelEmbed?.refused,
       app: document.querySelectorAll('.app, .widget, [data-testid^="w-"]').length,
       frames: document.querySelectorAll('iframe').length,
     }));

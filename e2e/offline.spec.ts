@@ -28,7 +28,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => bare?.close());
 
-const workerPolicy = (page: Page) => page.evaluate(() => window.talkreelSecurity!.workers);
+const workerPolicy = (page: Page) => page.evaluate(() => (window as unknown as { talkreelSecurity: { workers: Promise<string> } }).talkreelSecurity.workers);
 
 for (const host of ['preview server', 'plain static host'] as const) {
   test(`after one visit the app makes and exports a video with the network off (${host})`, async ({ page, context, baseURL }, testInfo) => {
