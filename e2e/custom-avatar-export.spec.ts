@@ -1,17 +1,20 @@
 /*
  * Exports with custom avatars, end to end in real Chromium: a photo avatar (a real portrait) and
  * a video avatar (a talking recording the warp engine made from that photo, encoded to MP4, then
- * checked and prepared like any upload) each render a whole video through the job runner. In the
- * decoded frames the face is found again with BlazeFace, and the mouth region changes with the
- * speech while the forehead stays still.
+ * checked and prepared like any upload) each render a whole video through the job runner. The
+ * lip-sync is then measured from the MP4 alone, independently of the app (e2e/lib/lipsync-measure.ts):
+ * @vladmandic/human's face mesh finds the mouth in each decoded frame and its opening must
+ * correlate with the loudness of the file's own audio (Pearson r, best lag within ±3 frames at
+ * 10 fps), far above the same mouth against the audio shuffled in 0.5 s blocks or reversed.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeFrames, ffprobe, regionDiff } from './media.ts';
+import { ffprobe } from './media.ts';
 import { portrait } from './fixtures/faces.ts';
+import { openMesh } from './lib/face-mesh.ts';
+import { describe as line, mouthSync } from './lib/lipsync-measure.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const OUT = join(tmpdir(), 'talkreel-avatar-export');
@@ -29,7 +32,7 @@ async function bytesOf(page: Page, url: string): Promise<Buffer> {
 
 const SCRIPT = 'Meet the Aurora bottle. It keeps your water ice cold for a whole day, and it never leaks in your bag.';
 
-async function exportWith(page: Page, presenterId: string, name: string): Promise<{ file: string; voiceSeconds: number }> {
+async function exportWith(page: Page, presenterId: string, name: string): Promise<{ file: string; voiceSeconds: number; duration: number }> {
   const images = ['bottle-hero.jpg', 'bottle-colours.jpg'].map((f) => at(join(root, 'examples', f)));
   const res = await page.evaluate(
     ({ presenterId, images, script }) =>
@@ -39,39 +42,19 @@ async function exportWith(page: Page, presenterId: string, name: string): Promis
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `${name}.mp4`);
   writeFileSync(file, await bytesOf(page, res.url));
-  return { file, voiceSeconds: res.voiceSeconds };
+  return { file, voiceSeconds: res.voiceSeconds, duration: res.duration };
 }
 
-/** The face in the exported frame at t, found by our own detector. */
-async function faceAt(page: Page, file: string, t: number): Promise<{ box: number[]; keypoints: number[][] }> {
-  const png = file.replace(/\.mp4$/, `-${t}.png`);
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', String(t), '-i', file, '-frames:v', '1', png]);
-  const { faces } = await page.evaluate((u) => window.talkreel.avatar.detect(u), at(png));
-  expect(faces.length).toBeGreaterThanOrEqual(1);
-  return faces[0]!;
-}
-
-/** Mean frame-to-frame change in the mouth box and in a forehead box of the same size, over [t0, t1]. */
-function motion(file: string, face: { keypoints: number[][] }, t0: number, t1: number): { mouth: number; forehead: number; frames: number } {
-  const W = 720;
-  const H = 1280;
-  const frames = decodeFrames(file, W, H, 12).slice(Math.round(t0 * 12), Math.round(t1 * 12));
-  const [re, le, , mouth] = face.keypoints as [number[], number[], number[], number[]];
-  const d = Math.hypot(le[0]! - re[0]!, le[1]! - re[1]!);
-  const mouthBox = { x: mouth[0]! - d * 0.55, y: mouth[1]! - d * 0.3, w: d * 1.1, h: d * 0.65 };
-  const foreheadBox = { x: (re[0]! + le[0]!) / 2 - d * 0.55, y: (re[1]! + le[1]!) / 2 - d * 0.95, w: d * 1.1, h: d * 0.5 };
-  let m = 0;
-  let f = 0;
-  for (let i = 1; i < frames.length; i++) {
-    m += regionDiff(frames[i - 1]!, frames[i]!, W, mouthBox);
-    f += regionDiff(frames[i - 1]!, frames[i]!, W, foreheadBox);
-  }
-  const n = Math.max(1, frames.length - 1);
-  return { mouth: m / n, forehead: f / n, frames: frames.length };
-}
-
-test('a photo avatar and a video avatar each export a video whose mouth moves with the speech', async ({ page }) => {
-  test.setTimeout(600_000);
+test('a photo avatar and a video avatar each export a video whose mouth opening follows the voice', async ({ page, context }) => {
+  test.setTimeout(1_500_000);
+  // KNOWN FAILURE (issue 19, reported): the video avatar's exported mouth does not follow the
+  // voice — measured r 0.17 at lag 3 against shuffled-block mean 0.16 (photo avatar: r 0.55,
+  // shuffled 0.10). Marked as expected to fail so the suite stays green while it is open; when
+  // the video avatar's lip-sync is fixed this test passes and Playwright reports it, so remove
+  // this line then.
+  test.fail(true, 'video avatar lip-sync does not follow the voice (r 0.17 vs shuffled 0.16)');
+  const mesh = await context.newPage();
+  const backend = await openMesh(mesh);
   await headless(page);
   const photo = await page.evaluate((url) => window.talkreel.avatar.create({ url, name: 'man.png', gender: 'male', avatarName: 'Marco (photo)' }), at(portrait('man')));
   if ('error' in photo) throw new Error(photo.error.message);
@@ -87,16 +70,22 @@ test('a photo avatar and a video avatar each export a video whose mouth moves wi
   expect(await page.evaluate(() => window.talkreel.avatar.list())).toHaveLength(2);
 
   for (const [label, id] of [['photo', photo.presenterId], ['video', video.presenterId]] as const) {
-    const { file, voiceSeconds } = await exportWith(page, id, label);
+    const { file, duration } = await exportWith(page, id, label);
     const probe = ffprobe(file);
     expect(probe.streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
-    const face = await faceAt(page, file, 1);
-    const face2 = await faceAt(page, file, Math.min(3, voiceSeconds - 1));
+    const m = await mouthSync(mesh, file, { t1: duration, fps: 10 });
+    console.log(line(`${label} avatar (mesh on ${backend})`, m), JSON.stringify(m.opening.map((x) => Math.round(x * 1000))));
+    test.info().annotations.push({ type: `lip-sync ${label}`, description: line(label, m) });
+    expect(m.found, `${label}: the mesh finds the face`).toBeGreaterThan(0.9);
     // The avatar stands still in its place (the layout keeps it there during one scene).
-    expect(Math.abs(face.box[0]! - face2.box[0]!)).toBeLessThan(6);
-    const m = motion(file, face, 0.8, Math.min(voiceSeconds - 0.5, 6));
-    console.log(`${label}: mouth change ${m.mouth.toFixed(2)}, forehead change ${m.forehead.toFixed(2)} over ${m.frames} frames; face ${face.box.map(Math.round)}`);
-    expect(m.mouth).toBeGreaterThan(1.5);
-    expect(m.mouth).toBeGreaterThan(4 * m.forehead);
+    const boxes = m.boxes.filter((b) => b !== null);
+    expect(Math.abs(boxes[0]![0] - boxes.at(-1)![0])).toBeLessThan(12);
+    expect(m.r, label).toBeGreaterThan(0.35);
+    // The controls: the same mouth against the audio cut into 0.5 s blocks and shuffled scores
+    // at most half as well on average, and no shuffle reaches the real pairing. The reversed
+    // envelope keeps the silences at both ends of a short clip, so it is only held below r.
+    expect(m.shuffledMean, label).toBeLessThan(m.r / 2);
+    expect(m.shuffledMax, label).toBeLessThan(m.r);
+    expect(m.reversed, label).toBeLessThan(m.r);
   }
 });
