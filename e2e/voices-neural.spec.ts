@@ -86,6 +86,7 @@ async function previewSound(page: Page, file: string): Promise<{ seconds: number
   await page.getByTestId('play').first().click();
   const played = await page.waitForFunction(() => (window as unknown as { __played: { sampleRate: number; pcm: number[] } | null }).__played).then((h) => h.jsonValue());
   await page.getByTestId('play').first().click();
+  if (!played) throw new Error('The preview played nothing.');
   writeFileSync(file, encodeWav(Float32Array.from(played.pcm), played.sampleRate));
   return { seconds: played.pcm.length / played.sampleRate, highDb: highBandDb(file) };
 }
