@@ -51,6 +51,8 @@ describe('model catalog', () => {
     expect(() => parseCatalog({ version: 1, models: [{ ...good, sha256: 'abc' }] })).toThrow(/models\.0\.sha256/);
     expect(() => parseCatalog({ version: 1, models: [{ ...good, card: { url: 'https://example.org/c', bytes: 3 } }] })).toThrow(/digest/);
     expect(() => parseCatalog({ version: 1, models: [{ ...good, url: 'http://example.org/m' }] })).toThrow(CatalogError);
+    // A licence link is shown as a link: only https, never a script URL.
+    expect(() => parseCatalog({ version: 1, models: [{ ...good, licenceUrl: 'javascript:alert(1)' }] })).toThrow(/licenceUrl/);
     expect(() => parseCatalog({ version: 1, models: [good, good] })).toThrow(/twice/);
     expect(() => parseCatalog({ version: 2, models: [] })).toThrow(CatalogError);
   });

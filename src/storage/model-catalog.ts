@@ -41,7 +41,7 @@ export const ModelEntrySchema = v.pipe(
     /** The publisher's SHA-256, where it states one. */
     sha256: v.optional(Sha256),
     licence: v.pipe(v.string(), v.minLength(1)),
-    licenceUrl: v.optional(v.pipe(v.string(), v.url())),
+    licenceUrl: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https:\/\//, 'licenceUrl must be https'))),
     commercialUse: v.boolean(),
     /** True where the licence is not recorded here: read the model card before use. */
     licenceUnconfirmed: v.optional(v.boolean()),
