@@ -18,24 +18,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { testPhonemeMap } from '../src/voice/piper.ts';
-import { encodeModel, type OnnxNode, type OnnxTensor } from './onnx-proto.ts';
+import { encodeModel, type OnnxNode, type OnnxTensor, rng } from './onnx-proto.ts';
 
 export const VITS_SAMPLE_RATE = 22050;
 export const FRAMES_PER_ID = 4;
 const HOP = 256;
 export const VITS_SAMPLES_PER_ID = FRAMES_PER_ID * HOP;
-
-/** mulberry32: small, fast and the same on every platform. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class G {
   nodes: OnnxNode[] = [];

@@ -14,7 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeModel, type OnnxGraph, type OnnxNode, type OnnxTensor } from './onnx-proto.ts';
+import { encodeModel, type OnnxGraph, type OnnxNode, type OnnxTensor, rng } from './onnx-proto.ts';
 
 export interface Wav2LipBuildOptions {
   /** Channel width multiplier: 1 is the real model; 1/8 keeps every layer at an eighth the channels. */
@@ -22,18 +22,6 @@ export interface Wav2LipBuildOptions {
   seed?: number;
   /** Input names: Wav2Lip exports differ ('mel'/'vid' or 'mel_spectrogram'/'video_frames'). */
   names?: { mel: string; face: string; output: string };
-}
-
-/** mulberry32: small, fast and the same on every platform. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class GraphBuilder {

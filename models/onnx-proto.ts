@@ -168,3 +168,15 @@ export function encodeModel(graph: OnnxGraph, opts: { opset?: number; producer?:
   });
   return w.finish();
 }
+
+/** Deterministic random weights for the generated test models (mulberry32: small, fast, the same on every platform). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
