@@ -31,6 +31,7 @@ describe('speed and pitch of a built-in voice', () => {
   it('lists voices for the command line', () => {
     expect(voiceRows('tr').map((r) => r.id)).toEqual(['tr-tr-f', 'tr-tr-m']);
     expect(voiceRows('xx')).toEqual([]);
-    expect(formatVoiceRows(voiceRows('ja'))).toContain('Reads kana only');
+    expect(formatVoiceRows(voiceRows('ja'))).toContain('Japanese has only the built-in voice');
+    expect(formatVoiceRows(voiceRows('en'))).not.toContain('only the built-in voice');
   });
 });

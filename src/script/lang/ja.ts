@@ -15,8 +15,6 @@ export const ja = simplePack({
   locale: 'ja-JP',
   fallbackName: 'この しょうひん',
   stop: '。',
-  unreadable: /\p{Script=Han}/u,
-  unreadableNote: 'The Japanese voice reads kana only: lines with kanji were left out. Write features in hiragana/katakana to include them.',
   maxPointWords: 40,
   numberWords: NUM,
   ordinal: (n) => `${NUM[n] ?? n}め`,
