@@ -244,7 +244,11 @@ test('picker: browse hundreds, filter, search, favourite, hear a presenter speak
     state = now;
   }
   testInfo.annotations.push({ type: 'preview mouth trace', description: JSON.stringify(talking.map((o) => Math.round(o * 1000) / 1000)) });
-  expect(Math.max(...talking)).toBeGreaterThan(0.12);
+  // Open means clearly darker than the closed mouth (idle stays under 0.04). Mid-sentence the
+  // open mouth measures 0.05-0.1 here; the larger values seen at the very start and end of a
+  // line depend on when the sampler happens to catch the first and last frames, so they are
+  // not relied on.
+  expect(talking.filter((o) => o > 0.05).length).toBeGreaterThanOrEqual(3);
   expect(changes).toBeGreaterThanOrEqual(2);
   // Again (the line is cached now): a screenshot mid-sentence for the artifacts.
   await page.getByTestId('preview-speak').click();
