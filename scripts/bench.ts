@@ -14,6 +14,7 @@ import type { HeadlessJob, HeadlessResult } from '../src/app/headless.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { ensureBuild, serveBuild } from './lib/serve.ts';
 import { exportBench, nativeX264Seconds } from './bench/export.ts';
+import { previewBench } from './bench/preview.ts';
 import { ttsBench } from './bench/tts.ts';
 import { alignBench } from './bench/align.ts';
 import { creativesBench } from './bench/creatives.ts';
@@ -155,6 +156,9 @@ try {
   results.tts_real_time_factor = await ttsBench(browser, server.url, log);
   // Issue 17: neural voice word timings by alignment, on a case with a known answer (Node).
   results.neural_voice_alignment = await alignBench(log);
+
+  // Issue 21: Generate video → first preview frame, once the voice is ready (the real app).
+  results.preview_first_frame = await previewBench(browser, server.url, log);
 
   // Issue 9: every creative via WebCodecs and ffmpeg.wasm vs native x264; memory at 15 s vs 60 s.
   results.export_creatives_encoders_memory = await exportBench(browser, server.url, log);

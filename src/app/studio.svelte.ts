@@ -20,6 +20,7 @@ import { newId, newProject, productProblems, scriptBasis } from './project-defau
 import { spokenLength, timelineForCreative, type Voiceover } from './pipeline.ts';
 import { cachedSynthesize } from './creatives/voice-cache.ts';
 import { projectSpeaker, projectVoiceover } from './voice/voiceover.ts';
+import { VoiceoverAhead, voiceoverKey } from './voice/voiceover-ahead.ts';
 
 function message(err: unknown): string {
   if (err instanceof MediaError || err instanceof StorageError || err instanceof RenderError || err instanceof ArchiveError) return err.message;
@@ -52,6 +53,14 @@ export class Studio {
 
   /** Lines already voiced are not voiced again: an edited scene re-voices only itself. */
   private voiceLines = cachedSynthesize(synthesize);
+  /** The script on screen voiced ahead of Generate video (see prepareVoice). */
+  private ahead = new VoiceoverAhead(
+    (settings, segments) => projectVoiceover(settings, segments, this.voiceLines),
+    (key) => (this.voicedAheadKey = key),
+  );
+  private voicedAheadKey = $state('');
+  /** The script on screen is voiced already: Generate video only lays out the timeline. */
+  voiceReady = $derived(this.voicedAheadKey === voiceoverKey(this.project.settings, this.project.script.segments));
   videoBusy = $state(false);
   videoError = $state<string | null>(null);
   voiceover = $state.raw<Voiceover | null>(null);
@@ -118,6 +127,7 @@ export class Studio {
     }
     this.thumbs = thumbs;
     this.project = project;
+    this.ahead.clear();
     this.voiceover = null;
     this.timeline = null;
     this.images = [];
@@ -348,6 +358,15 @@ export class Studio {
     this.timeline = this.creativeTimeline(this.voiceover);
   }
 
+  /**
+   * Voices the script on screen in the background (the Create screen calls it once the script
+   * has settled), so Generate video finds the voice ready and shows the preview at once.
+   */
+  prepareVoice(): void {
+    if (this.scriptBusy) return;
+    this.ahead.prepare($state.snapshot(this.project.settings), $state.snapshot(this.project.script.segments));
+  }
+
   async generateVideo(): Promise<void> {
     this.showProblems = true;
     if (this.problems.name || this.problems.images) return;
@@ -361,7 +380,7 @@ export class Studio {
     this.project.videoRequested = true;
     const key = this.voiceKey();
     try {
-      const voiceover = await projectVoiceover($state.snapshot(this.project.settings), segments, this.voiceLines);
+      const voiceover = await this.ahead.get($state.snapshot(this.project.settings), segments);
       const blobs: Blob[] = [];
       for (const img of this.selectedImages) {
         const m = await getMedia(img.id);
