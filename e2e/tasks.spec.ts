@@ -5,7 +5,8 @@
  * ffprobe and by their pixels. Also: cancel and restart, two exports at a time, ffmpeg.wasm.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import { decodeFrames, ffprobe } from './media.ts';
 import { prepareVideo } from './flow.ts';
@@ -207,8 +208,22 @@ test('with two exports at a time, two queued creatives export side by side', asy
   await expect(page.getByRole('radiogroup', { name: 'Exports at a time' }).getByRole('radio', { name: 'Two' })).toHaveAttribute('aria-checked', 'true');
 });
 
-test('the ffmpeg.wasm encoder, chosen in the Task Center settings, exports a valid MP4', async ({ page }, testInfo) => {
+/** Sizes of the two ffmpeg.wasm cores' wasm files, as npm ships them. */
+const coreWasmBytes = (pkg: '@ffmpeg/core' | '@ffmpeg/core-mt'): number => statSync(new URL(`../node_modules/${pkg}/dist/esm/ffmpeg-core.wasm`, import.meta.url)).size;
+
+test('the ffmpeg.wasm encoder, chosen in the Task Center settings, exports a valid MP4', async ({ page, context }, testInfo) => {
   test.setTimeout(600_000);
+  // Which core really ran, seen from the network rather than from the app's own report: the
+  // wasm file fetched (the threaded core's differs in size) and how often the core's script is
+  // loaded (each thread of the threaded core's pool loads it once more).
+  const dist = process.env.TALKREEL_DIST ?? 'dist';
+  const wasmFetched: number[] = [];
+  const coreScripts: string[] = [];
+  context.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop() ?? '';
+    if (/^ffmpeg-core-.*\.wasm$/.test(name)) wasmFetched.push(statSync(join(dist, 'assets', name)).size);
+    if (/^ffmpeg-core-.*\.js$/.test(name)) coreScripts.push(name);
+  });
   await page.goto('/#/tasks');
   await expect(page.getByTestId('tasks-empty')).toBeVisible();
   await page.getByTestId('export-settings').getByRole('radio', { name: 'ffmpeg.wasm' }).click();
@@ -220,8 +235,13 @@ test('the ffmpeg.wasm encoder, chosen in the Task Center settings, exports a val
   await expect(task).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
   await expect(task).toContainText('ffmpeg.wasm, as chosen in the settings', { timeout: 60_000 });
   // The app is cross-origin isolated, so with two cores or more the threaded core must start.
-  const threaded = await page.evaluate(() => crossOriginIsolated && navigator.hardwareConcurrency > 1);
+  // The app is served cross-origin isolated (COOP/COEP), so shared memory is there.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const threaded = await page.evaluate(() => navigator.hardwareConcurrency > 1);
   await expect(task).toContainText(threaded ? /multi-threaded core, \d+ threads/ : 'single-threaded core');
+  expect([...new Set(wasmFetched)]).toEqual([coreWasmBytes(threaded ? '@ffmpeg/core-mt' : '@ffmpeg/core')]);
+  const loads = Math.max(0, ...[...new Set(coreScripts)].map((n) => coreScripts.filter((m) => m === n).length));
+  if (threaded) expect(loads, 'the threaded core’s thread pool loads its script in every thread').toBeGreaterThan(2);
   await shot(page, testInfo, 'tasks-ffmpeg-running');
   await expect(task).toHaveAttribute('data-status', 'done', { timeout: 500_000 });
   await expect(task).toContainText('ffmpeg.wasm');
