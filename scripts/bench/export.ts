@@ -3,13 +3,15 @@
  * and through ffmpeg.wasm, against native ffmpeg libx264 veryfast on a synthetic source of the
  * same size and length; and the peak memory (RSS of every Chromium process, summed) of 15 s
  * and 60 s exports and of 30 s exports with 3 and 12 photos of 4000x3000, each in a fresh page,
- * sampled from /proc while it runs.
+ * sampled from /proc while it runs. Each creative's frames at fixed instants are kept and, given
+ * TALKREEL_BENCH_FRAMES_BEFORE, compared with an earlier run's (mean absolute difference).
  *
  * Env: TALKREEL_BENCH_CREATIVES=<id,id> limits the creatives; TALKREEL_BENCH_FFMPEG=0 skips the
  * (slow: ~0.1-0.2x native) ffmpeg.wasm runs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from '@playwright/test';
@@ -116,6 +118,46 @@ function sampleMemory(): () => { peak_total_mb: number; peak_largest_process_mb:
 
 const round = (n: number, d = 2) => Number(n.toFixed(d));
 
+/** Instants (s) of the 30 s export whose frames are kept to compare looks between runs. */
+const LOOK_TIMES = [1, 4.5, 9, 14.2, 19.6, 24, 29];
+const LOOK_SIZE = { w: 270, h: 480 };
+
+/**
+ * Keeps grey 270x480 frames of an export at LOOK_TIMES (decoded by native ffmpeg) in
+ * bench-results/frames/<id>.gray, and compares them with the same file under
+ * TALKREEL_BENCH_FRAMES_BEFORE (a copy of bench-results/frames from a run before a change), so a
+ * speed-up that changes how a creative looks shows as a mean absolute difference (0-255).
+ */
+async function compareFrames(page: Page, url: string, id: string): Promise<Record<string, unknown>> {
+  const dir = new URL('bench-results/frames/', root).pathname;
+  mkdirSync(dir, { recursive: true });
+  const mp4 = `${dir}${id}.mp4`;
+  const b64 = await page.evaluate(async (u) => {
+    const bytes = new Uint8Array(await (await fetch(u)).arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }, url);
+  writeFileSync(mp4, Buffer.from(b64, 'base64'));
+  const frames = LOOK_TIMES.map((t) =>
+    execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', mp4, '-frames:v', '1', '-vf', `scale=${LOOK_SIZE.w}:${LOOK_SIZE.h}`, '-pix_fmt', 'gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 24 }),
+  );
+  const now = Buffer.concat(frames);
+  writeFileSync(`${dir}${id}.gray`, now);
+  rmSync(mp4);
+  const beforeDir = process.env.TALKREEL_BENCH_FRAMES_BEFORE;
+  const beforeFile = beforeDir ? join(beforeDir, `${id}.gray`) : '';
+  if (!beforeFile || !existsSync(beforeFile)) return { times: LOOK_TIMES, mean_abs_diff: null, why: 'no TALKREEL_BENCH_FRAMES_BEFORE copy to compare with' };
+  const before = readFileSync(beforeFile);
+  const n = LOOK_SIZE.w * LOOK_SIZE.h;
+  const mad = LOOK_TIMES.map((_, f) => {
+    let sum = 0;
+    for (let i = f * n; i < (f + 1) * n; i++) sum += Math.abs(now[i]! - (before[i] ?? 0));
+    return round(sum / n, 3);
+  });
+  return { times: LOOK_TIMES, mean_abs_diff: mad };
+}
+
 export async function exportBench(browser: Browser, serverUrl: string, log: (s: string) => void): Promise<Record<string, unknown>> {
   const product = JSON.parse(readFileSync(new URL('examples/product.json', root), 'utf8')) as ProductFile;
   const job = (over: Partial<HeadlessJob>): HeadlessJob => ({
@@ -150,6 +192,7 @@ export async function exportBench(browser: Browser, serverUrl: string, log: (s: 
   let native: number;
   let nativeAll: number[];
   const baselineFile = new URL('bench-results/native-export-baseline.mp4', root).pathname;
+  mkdirSync(new URL('bench-results/', root), { recursive: true });
   try {
     log('export bench: warm-up (voice data, fonts, encoders, ffmpeg.wasm core)…');
     await render(page, job({ resolution: 720, duration: 15 }));
@@ -171,6 +214,7 @@ export async function exportBench(browser: Browser, serverUrl: string, log: (s: 
         webcodecs_mb: round(wc.bytes / 1e6),
         webcodecs_render_seconds: round(wc.renderSeconds),
         webcodecs_encode_wait_seconds: round(wc.encodeWaitSeconds),
+        frames_vs_before: await compareFrames(page, wc.url, c.id),
       };
       if (c === creatives[Math.floor(creatives.length / 2)]) nativeRuns.push(nativeX264Seconds(1080, 1920, 30, baselineFile));
       if (withFfmpeg) {
