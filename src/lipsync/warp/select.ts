@@ -19,6 +19,43 @@ export interface SelectOptions {
   wideWeight?: number;
 }
 
+/**
+ * The measured width is that of the dark gap between the lips (signal.ts mouthOpening): a closed
+ * mouth has no gap, so it measures 0 however its lips are spread. Frames without a gap therefore
+ * carry no width (NaN) and the rest are normalised among themselves; comparing the 0 of a closed
+ * mouth with the wanted spread (0.5 at rest) would make every closed frame lose to a half-open
+ * one in each pause, and so the pasted mouth would never close (issue 19).
+ */
+export function gapWidths(open: readonly number[], wide: readonly number[]): number[] {
+  const gap = open.map((o) => o > 0);
+  const scaled = normalise(wide.filter((_, i) => gap[i]));
+  let k = 0;
+  return wide.map((_, i) => (gap[i] ? scaled[k++]! : Number.NaN));
+}
+
+/**
+ * Openness as a rank: 0 for a closed mouth, else the share of the open mouths that are at most
+ * this open (0..1]. The measured openness (rows of dark gap) and the viseme track's openness are
+ * different units and not proportional: the teeth hide the gap of a half-open mouth, so the
+ * measure stays near 0 until the mouth is well open and then climbs fast. Comparing the two on
+ * a linear 0..1 scale paired every mid-open viseme with a frame that only shows teeth (issue 19);
+ * ranks pair the n-th most open wanted mouth with the n-th most open recorded one, whatever the
+ * curve between the units, as long as it rises.
+ */
+export function openRanks(values: readonly number[]): number[] {
+  const open = values.map((v, i) => [v, i] as const).filter(([v]) => v > 0).sort((a, b) => a[0] - b[0]);
+  const out = values.map(() => 0);
+  for (let i = 0; i < open.length; ) {
+    let j = i;
+    while (j + 1 < open.length && open[j + 1]![0] === open[i]![0]) j++;
+    // Equal values share their mean rank.
+    const r = ((i + j) / 2 + 1) / open.length;
+    for (let k = i; k <= j; k++) out[open[k]![1]] = r;
+    i = j + 1;
+  }
+  return out;
+}
+
 /** Maps measured features onto 0..1 by their own 5th–95th percentile range. */
 export function normalise(values: readonly number[]): number[] {
   if (!values.length) return [];
@@ -40,13 +77,17 @@ export function selectMouths(wanted: readonly WantedMouth[], features: MouthFeat
   if (!k) throw new Error('selectMouths needs at least one candidate frame');
   const jump = opts.jump ?? 0.08;
   const ww = opts.wideWeight ?? 0.35;
-  const open = normalise(features.open);
-  const wide = normalise(features.wide);
+  const open = openRanks(features.open);
+  const want = openRanks(wanted.map((w) => w.open));
+  const wide = gapWidths(features.open, features.wide);
   const co = candidates.map((j) => open[j] ?? 0);
-  const cw = candidates.map((j) => wide[j] ?? 0);
+  const cw = candidates.map((j) => wide[j] ?? Number.NaN);
   const match = (t: number, c: number): number => {
     const w = wanted[t]!;
-    return (w.open - co[c]!) ** 2 + ww * (w.wide - cw[c]!) ** 2;
+    const o = (want[t]! - co[c]!) ** 2;
+    // Width only between open mouths, and only as much as the wanted mouth is open: the spread
+    // of a nearly closed mouth hardly shows, and a closed frame has no gap width to compare.
+    return Number.isNaN(cw[c]!) ? o : o + ww * Math.min(1, 2 * want[t]!) * (w.wide - cw[c]!) ** 2;
   };
   let cost = new Float64Array(k);
   for (let c = 0; c < k; c++) cost[c] = match(0, c);
