@@ -47,12 +47,6 @@ async function exportWith(page: Page, presenterId: string, name: string): Promis
 
 test('a photo avatar and a video avatar each export a video whose mouth opening follows the voice', async ({ page, context }) => {
   test.setTimeout(1_500_000);
-  // KNOWN FAILURE (issue 19, reported): the video avatar's exported mouth does not follow the
-  // voice — measured r 0.17 at lag 3 against shuffled-block mean 0.16 (photo avatar: r 0.55,
-  // shuffled 0.10). Marked as expected to fail so the suite stays green while it is open; when
-  // the video avatar's lip-sync is fixed this test passes and Playwright reports it, so remove
-  // this line then.
-  test.fail(true, 'video avatar lip-sync does not follow the voice (r 0.17 vs shuffled 0.16)');
   const mesh = await context.newPage();
   const backend = await openMesh(mesh);
   await headless(page);

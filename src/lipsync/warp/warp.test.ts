@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { affineFromTriangles, buildMesh, displacement, innerMouth } from './mesh.ts';
 import { keyParams, keyPixel } from './key.ts';
-import { selectMouths, normalise } from './select.ts';
+import { gapWidths, openRanks, selectMouths } from './select.ts';
 import type { Point } from '../../avatar/types.ts';
 
 describe('mouth selection (Viterbi)', () => {
-  const features = { open: [0, 0.1, 0.5, 0.9, 0.45, 0.05], wide: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5] };
-  it('matches the wanted openness', () => {
-    const wanted = [0, 0, 1, 1, 0.5, 0].map((open) => ({ open, wide: 0.5 }));
-    const pick = selectMouths(wanted, features, [0, 1, 2, 3, 4, 5], { jump: 0 });
-    expect(pick.map((j) => Math.round(normalise(features.open)[j]! * 10) / 10)).toEqual([0, 0, 1, 1, 0.5, 0]);
+  // Issue 19: the measured openness (rows of dark gap) stays near 0 while the teeth hide a
+  // half-open mouth and then climbs fast; on a linear scale every mid-open viseme got a frame
+  // that only shows teeth. By rank, the n-th most open wanted mouth gets the n-th most open frame.
+  it('pairs wanted and measured openness by rank, not by their different units', () => {
+    const convex = { open: [0, 0.02, 0.05, 0.3, 0.9, 0], wide: [0, 0.5, 0.5, 0.5, 0.5, 0] };
+    const wanted = [0, 0.25, 0.5, 0.75, 1, 0].map((open) => ({ open, wide: 0.5 }));
+    const pick = selectMouths(wanted, convex, [0, 1, 2, 3, 4, 5], { jump: 0 });
+    expect(pick.slice(1, 5)).toEqual([1, 2, 3, 4]);
+    expect(convex.open[pick[0]!]).toBe(0);
+    expect(convex.open[pick[5]!]).toBe(0);
+    expect(openRanks([0, 0.3, 0.1, 0.3, 0])).toEqual([0, 5 / 6, 1 / 3, 5 / 6, 0]);
+  });
+  // Issue 19: a closed mouth has no dark gap, so its measured width is 0; against the rest
+  // mouth's wanted spread (0.5) that lost every pause to a frame with the lips apart.
+  it('a pause gets a closed mouth, though a closed mouth measures no width', () => {
+    const open = [0, 0.01, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+    const f = { open, wide: open.map((o) => (o ? 0.5 + o * 0.1 : 0)) };
+    const pick = selectMouths([{ open: 0, wide: 0.5 }, { open: 0, wide: 0.5 }], f, open.map((_, i) => i));
+    expect(pick).toEqual([0, 0]);
+    expect(Number.isNaN(gapWidths(f.open, f.wide)[0]!)).toBe(true);
   });
   it('prefers playing on or holding over jumping between look-alikes', () => {
     const f = { open: [0.5, 0.52, 0.5, 0.51, 0, 1], wide: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5] };
