@@ -236,7 +236,7 @@ async function scripts(job: ScriptsJob, onProgress: (msg: string) => void = () =
   const out: PrintedScript[] = [];
   for (const option of generateScripts(product, opts)) {
     let voicings = 0;
-    const fitted = await fitScript(option, product, opts, (text) => (voicings++, measureOnce(text)));
+    const fitted = await fitScript(option, product, opts, (texts) => (voicings++, measureOnce(texts)));
     onProgress(`script: ${option.style} ${fitted.measuredSeconds.toFixed(2)} s`);
     out.push({
       id: fitted.id,

@@ -4,6 +4,7 @@ import { applyCreative, withHolds, type CreativeEdits } from '../compose/creativ
 import { DEFAULT_CREATIVE_ID } from '../compose/creatives/index.ts';
 import type { MotionStyle, Timeline } from '../compose/types.ts';
 import type { Product } from '../product/types.ts';
+import type { MeasureSeconds } from '../script/fit.ts';
 import type { ScriptSegment } from '../script/types.ts';
 import { shopNowLabel } from '../script/lang/index.ts';
 import type { ProjectRecord, ProjectSettings } from '../storage/schema.ts';
@@ -17,6 +18,8 @@ export const TAIL_SECONDS = 0.35;
 const LEAD_SECONDS = 0.15;
 /** What voiceScript adds around the words, for sizing scripts to the video's real length. */
 export const VOICE_PADDING_SECONDS = LEAD_SECONDS + TAIL_SECONDS;
+/** The pause voiceScript leaves between two scenes. */
+const SCENE_GAP_SECONDS = 0.22;
 
 export type Synthesize = (req: VoiceRequest, opts: { signal?: AbortSignal }) => Promise<Speech>;
 
@@ -31,9 +34,25 @@ export function voiceRequestFor(voiceId: string | undefined, language: string, t
   return tunedRequest(voice, tuning);
 }
 
-/** Measures a script's spoken length as the video will have it, for fitting it to a duration. */
-export function spokenLength(voice: Omit<VoiceRequest, 'text'>, synthesize: Synthesize): (text: string) => Promise<number> {
-  return async (text) => (await synthesize({ ...voice, text }, {})).duration + VOICE_PADDING_SECONDS;
+/**
+ * Measures a script's spoken length as the video will have it, for fitting it to a duration:
+ * each scene voiced alone, joined with voiceScript's pauses and padding.
+ */
+export function spokenLength(voice: Omit<VoiceRequest, 'text'>, synthesize: Synthesize): MeasureSeconds {
+  // A fit re-measures scripts that differ in a sentence or two: unchanged scenes are not voiced again.
+  const seconds = new Map<string, number>();
+  return async (texts) => {
+    let total = 0;
+    for (const text of texts) {
+      let s = seconds.get(text);
+      if (s === undefined) {
+        s = (await synthesize({ ...voice, text }, {})).duration;
+        seconds.set(text, s);
+      }
+      total += s;
+    }
+    return total + SCENE_GAP_SECONDS * Math.max(0, texts.length - 1) + VOICE_PADDING_SECONDS;
+  };
 }
 
 /**
@@ -63,7 +82,7 @@ export async function voiceScript(
     const text = s.text.trim();
     parts.push(restorePunctuation(await synthesize({ ...voice, text }, { signal }), text));
   }
-  const { speech, spans } = joinSpeech(parts, undefined, LEAD_SECONDS);
+  const { speech, spans } = joinSpeech(parts, SCENE_GAP_SECONDS, LEAD_SECONDS);
   // Every voiceover leaves at -16 LUFS integrated, true peak under -1 dBTP (src/voice/loudness.ts).
   const padded = padSpeech({ ...speech, pcm: normalizeLoudness(speech.pcm, speech.sampleRate).pcm }, TAIL_SECONDS);
   return {

@@ -22,7 +22,7 @@ function realVoice(language: string, speed = 1) {
   const req = voiceRequestFor(undefined, language, { speed });
   const calls: string[] = [];
   const measure = spokenLength(req, speak);
-  return { req, calls, measure: (text: string) => (calls.push(text), measure(text)) };
+  return { req, calls, measure: (texts: string[]) => (calls.push(texts.join(' ')), measure(texts)) };
 }
 
 /** The fitted script's length as the video has it: voiced per scene, joined and padded. */
@@ -33,7 +33,8 @@ async function videoSeconds(option: ScriptOption, voice: ReturnType<typeof realV
 /** A stand-in voice for control-flow cases only: a fixed word rate plus a pause per sentence. */
 function fakeVoice(wordsPerSecond: number, pause = 0.25) {
   const calls: string[] = [];
-  const measure = async (text: string) => {
+  const measure = async (texts: string[]) => {
+    const text = texts.join(' ');
     calls.push(text);
     const words = text.split(/\s+/).filter(Boolean).length;
     const sentences = (text.match(/[.!?]+(\s|$)/g) ?? []).length;
@@ -61,16 +62,15 @@ describe('fitScript', () => {
             const where = `${product.name} ${option.style}: measured ${fitted.measuredSeconds.toFixed(2)} s, video ${video.toFixed(2)} s`;
             if (!short) expect(within(fitted.measuredSeconds, duration), where).toBe(true);
             else expect(fitted.measuredSeconds).toBeLessThan(duration * 1.1);
-            // Known gap (reported to the lead, not fixed here): the fit measures the script as
-            // one text, the video voices it scene by scene, which comes out shorter — measured
-            // 0.3 s (normal speed) to 1.3 s (speed 0.8, 30 s) shorter — so a fit near the window's
-            // edge makes a video just outside it (27.2 s measured, 26.9 s video for 30 s). The
-            // video is held to ±12 % and the gap to 5 %, so any larger drift fails.
-            if (!short) expect(Math.abs(video - duration), where).toBeLessThanOrEqual(duration * 0.12);
-            expect(Math.abs(video - fitted.measuredSeconds) / fitted.measuredSeconds, where).toBeLessThan(0.05);
-            // What the fit reports is the real voice's length, not its estimate (espeak's length
-            // for one text varies by a few ms from call to call).
-            expect(Math.abs(fitted.measuredSeconds - (await realVoice('en', speed).measure(text)))).toBeLessThan(0.05);
+            // The fit measures the scenes as the video voices them (each alone, joined with
+            // pauses), so the video is as long as measured: within the window too. (Measuring the
+            // script as one text made videos 0.3-1.3 s shorter than measured.) espeak's length
+            // for a text shifts by up to ~0.1 s with what it spoke just before.
+            if (!short) expect(within(video, duration), where).toBe(true);
+            expect(Math.abs(video - fitted.measuredSeconds), where).toBeLessThan(0.2);
+            // What the fit reports is the real voice's length, not its estimate.
+            const scenes = fitted.segments.map((g) => g.text.trim()).filter(Boolean);
+            expect(Math.abs(fitted.measuredSeconds - (await realVoice('en', speed).measure(scenes)))).toBeLessThan(0.2);
             expect(voice.calls.length).toBeLessThanOrEqual(5);
             expect(fitted.id).toBe(option.id);
             expect(fitted.style).toBe(option.style);
@@ -88,7 +88,7 @@ describe('fitScript', () => {
     const opts = { language: 'en', duration: 30 as Duration };
     const option = generateScripts(RICH, opts)[0]!;
     const voice = fakeVoice(1, 0);
-    const exact = async (text: string) => (voice.calls.push(text), 31);
+    const exact = async (texts: string[]) => (voice.calls.push(texts.join(' ')), 31);
     const fitted = await fitScript(option, RICH, opts, exact);
     expect(voice.calls).toHaveLength(1);
     expect(fitted.segments).toEqual(option.segments);

@@ -25,7 +25,11 @@ import {
 import { estimateSeconds } from './estimate.ts';
 import { scriptText } from './text.ts';
 
-export type MeasureSeconds = (text: string) => Promise<number>;
+/**
+ * The spoken length of a script given as its scenes' texts (trimmed, none empty): the video
+ * voices each scene alone and joins them with pauses, so the scenes are measured the same way.
+ */
+export type MeasureSeconds = (texts: string[]) => Promise<number>;
 
 export interface FitOptions {
   /** Allowed relative deviation from the duration (default 0.1). */
@@ -66,12 +70,13 @@ export async function fitScript(
   const lang = option.language ?? opts.language;
   const cache = new Map<string, number>();
   const timeOf = async (segments: ScriptSegment[]): Promise<number> => {
-    const text = scriptText({ segments });
-    const hit = cache.get(text);
+    const texts = sceneTexts(segments);
+    const key = JSON.stringify(texts);
+    const hit = cache.get(key);
     if (hit !== undefined) return hit;
-    const s = await measure(text);
+    const s = await measure(texts);
     if (!Number.isFinite(s) || s < 0) throw new Error(`measure returned ${s} seconds`);
-    cache.set(text, s);
+    cache.set(key, s);
     return s;
   };
   const off = (c: Candidate) => Math.abs(c.measured - duration);
@@ -125,6 +130,9 @@ export async function fitScript(
   return done(best);
 }
 
+/** What is measured of a script: its scenes' texts, as the video voices them. */
+const sceneTexts = (segments: readonly ScriptSegment[]): string[] => segments.map((g) => g.text.trim()).filter(Boolean);
+
 /** The structure rebuilt for a new target; nudged when that gives a script already measured. */
 function rebuild(
   plan: StructurePlan,
@@ -136,8 +144,7 @@ function rebuild(
   for (let k = 0; k < 6; k++) {
     const t = target * (shorter ? 1 - 0.04 * k : 1 + 0.04 * k);
     const b = buildScript(plan, t);
-    const text = scriptText(b);
-    if (!tried.has(text)) return { segments: b.segments, estimate: estimateSeconds(text, lang), builtFor: t };
+    if (!tried.has(JSON.stringify(sceneTexts(b.segments)))) return { segments: b.segments, estimate: estimateSeconds(scriptText(b), lang), builtFor: t };
   }
   return null;
 }
