@@ -20,6 +20,7 @@ import { portrait } from './fixtures/faces.ts';
 import { decodeFrames, ffprobe, regionDiff } from './media.ts';
 import type { ClipReply } from '../src/lipsync/neural/headless.ts';
 import { guardForeign, type ForeignGuard } from './lib/foreign.ts';
+import { bytesFromPage } from '../scripts/lib/page-bytes.ts';
 
 const model = (k: keyof typeof GENERATED): string => `/__fixtures${join(GENERATED_DIR, GENERATED[k])}`;
 /** The 145 MB model goes in through a file input, as a user imports it (a routed body that big crashes the page). */
@@ -237,14 +238,8 @@ test('the app export with a random-weight model: a photo avatar set to neural ru
   expect(warp.lipsync).toEqual({ engine: 'warp' });
 
   const save = async (url: string, name: string): Promise<string> => {
-    const b64 = await page.evaluate(async (u) => {
-      const bytes = new Uint8Array(await (await fetch(u)).arrayBuffer());
-      let s = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(s);
-    }, url);
     const file = join(out, name);
-    writeFileSync(file, Buffer.from(b64, 'base64'));
+    writeFileSync(file, await bytesFromPage(page, url));
     return file;
   };
   const nFile = await save(neural.url, 'app-neural.mp4');

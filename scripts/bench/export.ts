@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from '@playwright/test';
+import { bytesFromPage } from '../lib/page-bytes.ts';
+import { runBenchAlone } from '../lib/run-alone.ts';
 import type { HeadlessJob, HeadlessResult } from '../../src/app/headless.ts';
 import { CREATIVES } from '../../src/compose/creatives/index.ts';
 
@@ -132,13 +134,7 @@ async function compareFrames(page: Page, url: string, id: string): Promise<Recor
   const dir = new URL('bench-results/frames/', root).pathname;
   mkdirSync(dir, { recursive: true });
   const mp4 = `${dir}${id}.mp4`;
-  const b64 = await page.evaluate(async (u) => {
-    const bytes = new Uint8Array(await (await fetch(u)).arrayBuffer());
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(s);
-  }, url);
-  writeFileSync(mp4, Buffer.from(b64, 'base64'));
+  writeFileSync(mp4, await bytesFromPage(page, url));
   const frames = LOOK_TIMES.map((t) =>
     execFileSync('ffmpeg', ['-v', 'error', '-ss', String(t), '-i', mp4, '-frames:v', '1', '-vf', `scale=${LOOK_SIZE.w}:${LOOK_SIZE.h}`, '-pix_fmt', 'gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 24 }),
   );
@@ -299,17 +295,4 @@ export async function exportBench(browser: Browser, serverUrl: string, log: (s: 
 }
 
 // `npx tsx scripts/bench/export.ts` runs this part alone (TALKREEL_BENCH_FFMPEG=0 skips ffmpeg.wasm).
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { launchChromium } = await import('../lib/chromium.ts');
-  const { ensureBuild, serveBuild } = await import('../lib/serve.ts');
-  const log = (s: string) => console.error(`bench: ${s}`);
-  ensureBuild(log);
-  const server = await serveBuild();
-  const browser = await launchChromium();
-  try {
-    console.log(JSON.stringify(await exportBench(browser, server.url, log), null, 2));
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runBenchAlone(exportBench);

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
+import { runBenchAlone } from '../lib/run-alone.ts';
 
 const root = new URL('../../', import.meta.url);
 
@@ -78,17 +79,4 @@ export async function previewBench(browser: Browser, serverUrl: string, log: (s:
 }
 
 // `npx tsx scripts/bench/preview.ts` runs this part alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { launchChromium } = await import('../lib/chromium.ts');
-  const { ensureBuild, serveBuild } = await import('../lib/serve.ts');
-  const log = (s: string) => console.error(`bench: ${s}`);
-  ensureBuild(log);
-  const server = await serveBuild();
-  const browser = await launchChromium();
-  try {
-    console.log(JSON.stringify(await previewBench(browser, server.url, log), null, 2));
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runBenchAlone(previewBench);
