@@ -11,6 +11,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { startHub, type Hub } from './lib/hub.ts';
+import { prepareVideo } from './flow.ts';
+import { ffprobe } from './media.ts';
 import { tinyVoiceFiles, TINY_VOICES } from '../models/build-piper-tiny.ts';
 
 let hub: Hub;
@@ -152,6 +154,35 @@ test('an installed catalog voice speaks its sample line in the voice step', asyn
   expect(heard.sampleRate).toBe(22050);
   expect(heard.length).toBe(ids.length * 256);
   expect(heard.peak).toBeGreaterThan(0.1);
+});
+
+test('a voice installed from the hub is what the preview and the exported MP4 speak', async ({ page }, testInfo) => {
+  // The first neural call loads onnxruntime-web and espeak-ng in the voice worker (slow on 2 busy cores).
+  test.setTimeout(300_000);
+  await page.goto('/#/models');
+  await confirmDownload(page, TINY.id);
+  await expect(page.locator(`[data-testid="model-row"][data-id="${TINY.id}"]`)).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('nav-create').click();
+  // First the built-in voice, to know how long the same script is in espeak's voice.
+  await page.locator('[data-testid="voice-option"][data-id="en-us-f"]').getByRole('radio').click();
+  await prepareVideo(page, 'Hub Voice Bottle');
+  const player = page.getByTestId('player').first();
+  const builtinSeconds = Number(await player.getAttribute('data-duration'));
+  await page.locator(`[data-testid="voice-option"][data-id="model:${TINY.id}"]`).getByRole('radio').click();
+  // Re-voiced by the tiny model, which speaks far faster than espeak (one 11.6 ms burst a symbol).
+  await expect.poll(async () => Number(await player.getAttribute('data-duration')), { timeout: 120_000 }).toBeLessThan(builtinSeconds - 1);
+  await expect(page.getByTestId('video-error')).toHaveCount(0);
+  const neuralSeconds = Number(await player.getAttribute('data-duration'));
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 180_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  const file = testInfo.outputPath('hub-voice.mp4');
+  await download.saveAs(file);
+  // Seen by ffprobe, not the app: an MP4 with sound, as long as the neural voiceover, not espeak's.
+  const probe = ffprobe(file);
+  expect(probe.streams.map((x) => x.codec_type).sort()).toEqual(['audio', 'video']);
+  console.log(`built-in ${builtinSeconds.toFixed(2)} s → hub voice ${neuralSeconds.toFixed(2)} s; export ${Number(probe.format.duration).toFixed(2)} s`);
+  expect(Math.abs(Number(probe.format.duration) - neuralSeconds)).toBeLessThan(0.2);
 });
 
 test('Models screen: a download cut half-way resumes with Range; a damaged file is refused with its sentence; a full disk and a cancel leave nothing half-installed', async ({ page, context }) => {

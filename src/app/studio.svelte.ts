@@ -302,7 +302,9 @@ export class Studio {
     // Then time each option with the real voice and nudge it into the duration window.
     this.scriptBusy = true;
     // The chosen voice, a neural one too: a script fitted to espeak's pace would run long or short.
-    const speaker = projectSpeaker($state.snapshot(p.settings), synthesize);
+    // Through the line cache: the scenes voiced to measure the chosen option are the ones its
+    // voiceover then joins (prepareVoice), not voiced a second time.
+    const speaker = projectSpeaker($state.snapshot(p.settings), this.voiceLines);
     const measure = spokenLength(speaker.request, speaker.measure);
     try {
       for (const option of options) {
